@@ -1,0 +1,7 @@
+-- Schema `pinn` belongs to pinn-training-service alone; no other service reads or writes it.
+-- The tables of this service's features arrive in later migrations.
+CREATE TABLE service_info (
+    name        TEXT PRIMARY KEY,
+    created_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+INSERT INTO service_info (name) VALUES ('pinn-training-service');

@@ -2,10 +2,17 @@ package io.physforge.core.io;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
 import io.physforge.core.field.Field;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ucar.ma2.Array;
+import ucar.ma2.DataType;
+import ucar.nc2.Dimension;
+import ucar.nc2.NetcdfFileWriter;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Matrix;
@@ -82,6 +89,45 @@ class FormatFixturesTest {
 		assertThat(f.grid().axis("t").values()).containsExactly(0, 1);
 		assertThat(f.fieldNames()).containsExactly("u");
 		assertThat(f.values("u")).containsExactly(U);
+	}
+
+	@Test
+	void netcdf3AndHdf5DimensionNamesFixTheAxisOrder() throws Exception {
+		double[][] xt = { { 0, 10 }, { 1, 11 } }; // u(x, t)
+		Path nc = this.dir.resolve("xt.nc");
+		NetcdfFileWriter w = NetcdfFileWriter.createNew(NetcdfFileWriter.Version.netcdf3, nc.toString());
+		Dimension x = w.addDimension(null, "x", 2);
+		Dimension t = w.addDimension(null, "time", 2);
+		w.addVariable(null, "x", DataType.DOUBLE, List.of(x));
+		w.addVariable(null, "time", DataType.DOUBLE, List.of(t));
+		w.addVariable(null, "u", DataType.DOUBLE, List.of(x, t));
+		w.create();
+		w.write(w.findVariable("x"), Array.factory(DataType.DOUBLE, new int[] { 2 }, new double[] { 0, 1 }));
+		w.write(w.findVariable("time"), Array.factory(DataType.DOUBLE, new int[] { 2 }, new double[] { 0, 1 }));
+		w.write(w.findVariable("u"), Array.factory(DataType.DOUBLE, new int[] { 2, 2 }, new double[] { 0, 10, 1, 11 }));
+		w.close();
+		assertThat(DataSets.read(nc).values("u")).containsExactly(0, 1, 10, 11);
+
+		Path h5 = this.dir.resolve("xt.h5");
+		try (WritableHdfFile hdf = HdfFile.write(h5)) {
+			hdf.putDataset("x", new double[] { 0, 1 });
+			hdf.putDataset("tt", new double[] { 0, 1 });
+			hdf.putDataset("u", xt).putAttribute("dims", "x,tt");
+		}
+		assertThat(DataSets.read(h5).values("u")).containsExactly(0, 1, 10, 11);
+	}
+
+	@Test
+	void numpyDimsTextArrayFixesTheAxisOrder() throws Exception {
+		Path npz = this.dir.resolve("xt.npz");
+		byte[] dims = TestFiles.npy("<U1", false, new int[] { 2 }, new byte[] { 'x', 0, 0, 0, 't', 0, 0, 0 });
+		java.nio.file.Files.write(npz,
+				TestFiles.npz(TestFiles.arrays("t", TestFiles.npyF8(new int[] { 2 }, 0, 1), "x",
+						TestFiles.npyF8(new int[] { 2 }, 0, 1), "u", TestFiles.npyF8(new int[] { 2, 2 }, 0, 10, 1, 11),
+						"dims", dims)));
+		Field f = DataSets.read(npz);
+		assertThat(f.fieldNames()).containsExactly("u");
+		assertThat(f.values("u")).containsExactly(0, 1, 10, 11);
 	}
 
 	private static Path fixture(String name) throws URISyntaxException {

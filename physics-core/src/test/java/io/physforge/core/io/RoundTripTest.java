@@ -58,6 +58,21 @@ class RoundTripTest {
 		assertSame(DataSets.read(file), nls);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "csv", "npz", "h5", "nc" })
+	void squareGridKeepsItsAxisOrder(String ext) {
+		Grid grid = Grid.of(new Axis("t", new double[] { 0, 1, 2 }), new Axis("x", new double[] { 0, 1, 2 }),
+				new Axis("y", new double[] { 5, 6, 7 }));
+		double[] u = new double[27];
+		for (int i = 0; i < u.length; i++) {
+			u[i] = i;
+		}
+		Field f = Field.of(grid, "u", u);
+		Path file = this.dir.resolve("square." + ext);
+		DataSets.write(f, file);
+		assertSame(DataSets.read(file), f);
+	}
+
 	@Test
 	void oneDimensionalDataSetSurvivesTheCsvAndHdf5Writers() {
 		Field f = Field.of(Grid.of(new Axis("x", new double[] { 0, 1, 2 })), "u", new double[] { 3, 4, 5 });

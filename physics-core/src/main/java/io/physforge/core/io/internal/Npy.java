@@ -31,7 +31,7 @@ final class Npy {
 	}
 
 	/** A parsed header. */
-	record Header(char kind, int itemSize, ByteOrder order, boolean fortran, int[] shape) {
+	record Header(String descr, char kind, int itemSize, ByteOrder order, boolean fortran, int[] shape) {
 
 		boolean complex() {
 			return this.kind == 'c';
@@ -106,18 +106,7 @@ final class Npy {
 		char kind = d.group(2).charAt(0);
 		int itemSize = Integer.parseInt(d.group(3));
 		ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-		boolean ok = switch (kind) {
-			case 'f' -> itemSize == 4 || itemSize == 8;
-			case 'c' -> itemSize == 8 || itemSize == 16;
-			case 'i', 'u' -> itemSize == 1 || itemSize == 2 || itemSize == 4 || itemSize == 8;
-			case 'b' -> itemSize == 1;
-			default -> false;
-		};
-		if (!ok) {
-			throw new InvalidDataException(file, location,
-					"has data type '" + d.group(1) + kind + itemSize + "', which is not a supported number type",
-					"convert it with numpy, for example u.astype(numpy.float64)");
-		}
+		String descr = d.group(1) + kind + itemSize;
 		String dims = s.group(1).trim();
 		int[] shape;
 		if (dims.isEmpty()) {
@@ -138,7 +127,49 @@ final class Npy {
 			}
 			shape = java.util.Arrays.copyOf(shape, n);
 		}
-		return new Header(kind, itemSize, order, f.group(1).equals("True"), shape);
+		return new Header(descr, kind, itemSize, order, f.group(1).equals("True"), shape);
+	}
+
+	/** Throws unless the header describes numbers this reader decodes. */
+	static void requireNumeric(Header h, Path file, String location) {
+		int itemSize = h.itemSize();
+		boolean ok = switch (h.kind()) {
+			case 'f' -> itemSize == 4 || itemSize == 8;
+			case 'c' -> itemSize == 8 || itemSize == 16;
+			case 'i', 'u' -> itemSize == 1 || itemSize == 2 || itemSize == 4 || itemSize == 8;
+			case 'b' -> itemSize == 1;
+			default -> false;
+		};
+		if (!ok) {
+			throw new InvalidDataException(file, location,
+					"has data type '" + h.descr() + "', which is not a supported number type",
+					"convert it with numpy, for example u.astype(numpy.float64)");
+		}
+	}
+
+	/** Whether the header describes text ({@code S} bytes or {@code U} UTF-32). */
+	static boolean isText(Header h) {
+		return h.kind() == 'S' || h.kind() == 'U';
+	}
+
+	/** Reads a text array ({@link #isText}) as trimmed strings, flat. */
+	static String[] readStrings(InputStream in, Header h) throws IOException {
+		int n = (int) h.size();
+		int bytesPerItem = h.kind() == 'U' ? 4 * h.itemSize() : h.itemSize();
+		String[] out = new String[n];
+		for (int i = 0; i < n; i++) {
+			byte[] raw = in.readNBytes(bytesPerItem);
+			String s;
+			if (h.kind() == 'U') {
+				s = new String(raw, h.order() == ByteOrder.BIG_ENDIAN ? java.nio.charset.Charset.forName("UTF-32BE")
+						: java.nio.charset.Charset.forName("UTF-32LE"));
+			}
+			else {
+				s = new String(raw, StandardCharsets.UTF_8);
+			}
+			out[i] = s.replace("\0", "").trim();
+		}
+		return out;
 	}
 
 	/**

@@ -28,7 +28,8 @@ import ucar.nc2.Variable;
  * Writes a {@link Field} as long-form CSV, NPZ, HDF5 or NetCDF-3: coordinates as 1-D
  * arrays named after their axes, fields as arrays in canonical axis order, and the axis
  * order recorded where the format allows (NetCDF dimensions, HDF5 attribute
- * {@code dims = "t,x"}), so that every file reads back to the same data set, bit for bit.
+ * {@code dims = "t,x"}, NPZ text array {@code dims = ["t", "x"]}), so that every file
+ * reads back to the same data set, bit for bit.
  */
 public final class Writers {
 
@@ -92,6 +93,10 @@ public final class Writers {
 			}
 			for (Map.Entry<String, double[]> e : field.asMap().entrySet()) {
 				w.write(e.getKey(), e.getValue(), field.grid().shape());
+			}
+			// axis order of the field arrays, so that equal axis lengths stay unambiguous
+			if (!field.hasField(NpzSource.DIMS)) {
+				w.write(NpzSource.DIMS, field.grid().axes().stream().map(Axis::name).toArray(String[]::new));
 			}
 		}
 	}

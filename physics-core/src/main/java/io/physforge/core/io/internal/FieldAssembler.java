@@ -397,16 +397,16 @@ public final class FieldAssembler {
 				throw error(info.location(),
 						"the array has shape " + info.shapeText() + " and the axes " + names + " both have " + len
 								+ " points, and the file does not name its dimensions, so the axis order is ambiguous",
-						"pass the file's dimension order, for example --layout " + layoutExample(candidates)
+						"pass the file's dimension order, for example --layout " + layoutExample()
 								+ ", or store dimension names (NetCDF dimensions, or an HDF5 attribute dims=\""
-								+ layoutExample(candidates) + "\")");
+								+ layoutExample() + "\")");
 			}
 			byLength[k] = candidates.get(0);
 		}
 		return byLength;
 	}
 
-	private String layoutExample(List<Integer> candidates) {
+	private String layoutExample() {
 		StringJoiner j = new StringJoiner(",");
 		for (Axis a : this.grid.axes()) {
 			j.add(a.name());

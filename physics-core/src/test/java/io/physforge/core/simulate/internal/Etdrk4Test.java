@@ -84,7 +84,6 @@ class Etdrk4Test {
 				errors[i] = Math.max(errors[i], Math.abs(u[j] - reference[j]));
 			}
 		}
-				+ java.util.Arrays.toString(errors));
 		assertThat(errors[0] / errors[1]).isBetween(12.0, 20.0);
 		assertThat(errors[1] / errors[2]).isBetween(12.0, 20.0);
 	}

@@ -1,0 +1,33 @@
+package io.physforge.core.simulate.internal;
+
+/**
+ * {@code N(u) = -a u u_x}, evaluated in conservative form {@code -(a/2) (u^2)_x}: square
+ * in physical space, dealias (2/3 rule), differentiate spectrally.
+ */
+final class ConservativeAdvection implements Nonlinearity {
+
+	private final SpectralGrid grid;
+
+	private final double a;
+
+	private final double[] physical;
+
+	ConservativeAdvection(SpectralGrid grid, double a) {
+		this.grid = grid;
+		this.a = a;
+		this.physical = grid.newArray();
+	}
+
+	@Override
+	public void evaluate(double[][] state, double[][] out) {
+		this.grid.toPhysical(state[0], this.physical);
+		for (int i = 0; i < this.physical.length; i += 2) {
+			double u = this.physical[i];
+			this.physical[i] = u * u;
+			this.physical[i + 1] = 0;
+		}
+		this.grid.toSpectralDealiased(this.physical, out[0]);
+		this.grid.scaleByDx(out[0], -this.a / 2);
+	}
+
+}

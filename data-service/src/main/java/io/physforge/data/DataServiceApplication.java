@@ -2,6 +2,8 @@ package io.physforge.data;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * data-service: data sets: upload, validation, metadata, previews, synthetic data from
@@ -12,6 +14,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@code platform} auto-configuration; this service only adds its own features.
  */
 @SpringBootApplication
+@EnableScheduling
+@EnableConfigurationProperties(DataProperties.class)
 public class DataServiceApplication {
 
 	public static void main(String[] args) {

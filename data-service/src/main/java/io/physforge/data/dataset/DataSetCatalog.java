@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,8 +35,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The data sets of the service: creates them from spooled uploads or in-memory fields,
- * finds, lists and deletes them, with the ownership rule (another user's data set is
- * 404, an ADMIN sees all) and the per-user quota applied here, once.
+ * finds, lists and deletes them, with the ownership rule (another user's data set is 404,
+ * an ADMIN sees all) and the per-user quota applied here, once.
  *
  * <p>
  * Creating is all or nothing: the file is validated with the physics-core readers, then
@@ -136,8 +135,8 @@ public class DataSetCatalog {
 	public DataSet register(CurrentUser owner, Field field, String name, String description,
 			Map<String, Object> provenance) {
 		requireWriter(owner);
-		return store(owner, field, null, DataSet.SIMULATION, checkName(name, "dataset"),
-				checkDescription(description), provenance);
+		return store(owner, field, null, DataSet.SIMULATION, checkName(name, "dataset"), checkDescription(description),
+				provenance);
 	}
 
 	/**
@@ -251,8 +250,8 @@ public class DataSetCatalog {
 		long used = this.repository.storedBytes(owner);
 		if (used + additional > quota) {
 			throw new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "quota-exceeded", "Storage quota exceeded",
-					"Storing " + additional + " more bytes would exceed your quota: you use " + used + " of "
-							+ quota + " bytes (physforge.data.quota). Delete data sets you no longer need, or ask "
+					"Storing " + additional + " more bytes would exceed your quota: you use " + used + " of " + quota
+							+ " bytes (physforge.data.quota). Delete data sets you no longer need, or ask "
 							+ "an administrator for a larger quota.")
 				.with("quotaBytes", quota)
 				.with("usedBytes", used)
@@ -370,8 +369,8 @@ public class DataSetCatalog {
 	private static String checkDescription(String description) {
 		String result = (description != null) ? description.strip() : "";
 		if (result.length() > MAX_DESCRIPTION) {
-			throw ProblemException.badRequest("validation", "description has " + result.length()
-					+ " characters; at most " + MAX_DESCRIPTION + " are allowed.");
+			throw ProblemException.badRequest("validation",
+					"description has " + result.length() + " characters; at most " + MAX_DESCRIPTION + " are allowed.");
 		}
 		return result;
 	}
@@ -386,10 +385,6 @@ public class DataSetCatalog {
 
 	private record Original(Path path, String filename, long size, String sha256, DataFormat format) {
 
-	}
-
-	static String lower(String text) {
-		return text.toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -58,8 +58,8 @@ public class Spooler {
 	/**
 	 * Spools a stream to a temporary file; the stream is read to its end, not closed.
 	 * @param content the bytes
-	 * @param filename the client's file name (its extension is kept: the readers check
-	 * it against the content)
+	 * @param filename the client's file name (its extension is kept: the readers check it
+	 * against the content)
 	 * @return the spooled file; the caller closes it
 	 * @throws ProblemException 413 when the stream is longer than the limit (the partial
 	 * file is deleted)

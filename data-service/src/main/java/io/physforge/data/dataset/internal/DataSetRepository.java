@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Rows of {@code data.datasets}. Every read takes the caller's owner id, or
- * {@code null} for an ADMIN, so isolation is part of the query.
+ * Rows of {@code data.datasets}. Every read takes the caller's owner id, or {@code null}
+ * for an ADMIN, so isolation is part of the query.
  */
 @Repository
 public class DataSetRepository {
@@ -92,7 +92,8 @@ public class DataSetRepository {
 	 * @return the row when it exists and the caller may see it
 	 */
 	public Optional<DataSet> find(UUID id, String owner) {
-		return this.jdbc.sql("SELECT * FROM datasets WHERE id = :id AND (CAST(:owner AS text) IS NULL OR owner_id = :owner)")
+		return this.jdbc
+			.sql("SELECT * FROM datasets WHERE id = :id AND (CAST(:owner AS text) IS NULL OR owner_id = :owner)")
 			.param("id", id)
 			.param("owner", owner)
 			.query(this::map)
@@ -108,8 +109,9 @@ public class DataSetRepository {
 	 */
 	public List<DataSet> list(DataSetFilter filter, int page, int size) {
 		Query q = where(filter);
-		return q.bind(this.jdbc
-			.sql("SELECT * FROM datasets" + q.sql + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"))
+		return q
+			.bind(this.jdbc.sql("SELECT * FROM datasets" + q.sql
+					+ " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"))
 			.param("limit", size)
 			.param("offset", (long) page * size)
 			.query(this::map)
@@ -175,8 +177,9 @@ public class DataSetRepository {
 				rs.getString("original_filename"), read(rs.getString("fields"), STRINGS),
 				read(rs.getString("coordinates"), COORDINATES), read(rs.getString("shape"), INTEGERS),
 				read(rs.getString("value_ranges"), RANGES), rs.getLong("byte_size"), rs.getString("sha256"),
-				rs.getString("canonical_format"), rs.getLong("canonical_size"), read(rs.getString("provenance"), OBJECT),
-				rs.getTimestamp("created_at").toInstant(), rs.getString("original_key"), rs.getString("canonical_key"));
+				rs.getString("canonical_format"), rs.getLong("canonical_size"),
+				read(rs.getString("provenance"), OBJECT), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("original_key"), rs.getString("canonical_key"));
 	}
 
 	private String write(Object value) {

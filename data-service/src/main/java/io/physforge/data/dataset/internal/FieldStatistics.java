@@ -27,8 +27,8 @@ public final class FieldStatistics {
 		for (Axis axis : field.grid().axes()) {
 			boolean uniform = axis.size() < 2 || axis.isUniform();
 			Double spacing = (uniform && axis.size() >= 2) ? axis.spacing() : null;
-			coordinates.add(new Coordinate(axis.name(), axis.size(), axis.at(0), axis.at(axis.size() - 1), uniform,
-					spacing));
+			coordinates
+				.add(new Coordinate(axis.name(), axis.size(), axis.at(0), axis.at(axis.size() - 1), uniform, spacing));
 		}
 		return coordinates;
 	}

@@ -137,7 +137,7 @@ class DataSetApiTests {
 		assertThat(read.grid()).isEqualTo(reference.grid());
 		assertThat(read.values("u")).containsExactly(u);
 
-		List<StreamEntry> audit = this.redis.xrevrange("pf:audit", (StreamEntryID) null, (StreamEntryID) null, 50);
+		List<StreamEntry> audit = this.redis.xrevrange("pf:audit", (StreamEntryID) null, (StreamEntryID) null, 1000);
 		assertThat(audit).anySatisfy((entry) -> {
 			assertThat(entry.getFields()).containsEntry("action", "dataset.create");
 			assertThat(entry.getFields()).containsValue(id);

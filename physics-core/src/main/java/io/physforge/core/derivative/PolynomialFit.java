@@ -42,7 +42,7 @@ public final class PolynomialFit implements Differentiator {
 	public static final int DEFAULT_DEGREE = 5;
 
 	/** Default number of points on each side of the centre. */
-	public static final int DEFAULT_HALF_WIDTH = 5;
+	public static final int DEFAULT_HALF_WIDTH = 10;
 
 	/** Polynomial basis of the local fit. */
 	public enum Basis {

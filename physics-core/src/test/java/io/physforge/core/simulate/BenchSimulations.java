@@ -5,7 +5,7 @@ import io.physforge.core.field.Field;
 /**
  * Prints the wall-clock time of every built-in simulation with its default settings (best
  * of {@code repeats} runs after one warm-up run). Run with the test class path:
- * {@code java -cp ... io.physforge.core.simulate.BenchSimulations [repeats]}.
+ * {@code java -cp ... io.physforge.core.simulate.BenchSimulations [repeats [names...]]}.
  */
 public final class BenchSimulations {
 
@@ -16,7 +16,9 @@ public final class BenchSimulations {
 		int repeats = (args.length > 0) ? Integer.parseInt(args[0]) : 3;
 		System.out.printf("%-22s %-18s %8s %10s %10s%n", "equation", "grid (t x space)", "steps", "first ms",
 				"best ms");
-		for (String name : Simulations.names()) {
+		java.util.List<String> names = (args.length > 1) ? java.util.List.of(args).subList(1, args.length)
+				: Simulations.names();
+		for (String name : names) {
 			long first = 0;
 			long best = Long.MAX_VALUE;
 			SimulationResult r = null;

@@ -10,10 +10,10 @@ import io.physforge.core.field.Field;
 /**
  * Reproduces the PDE-FIND benchmark data sets (Rudy et al., Sci. Adv. 2017) from their
  * definitions, which are the default settings of the built-ins. Measured maximal absolute
- * differences over the compared (t, x) values: burgers 2.3e-8 (solution max 1); KS 3.1e-8
- * for t &lt;= 30 (4e-5 at t = 100; chaotic, so only t &lt;= 30 is asserted); kdv 1.1e-5
- * (max 0.5; the reference's own error: it does not shrink with our step); nls 8.9e-5 (max
- * 3.5; 2.3e-5 with timeStep 9e-4).
+ * differences over the compared (t, x) values: burgers 2.7e-8 (solution max 1); KS 1.3e-7
+ * for t &lt;= 30 (4.1e-5 up to t = 100; chaotic, so only t &lt;= 30 is asserted); kdv
+ * 1.4e-5 (max 0.5; the reference's own error: it does not shrink with our step); nls
+ * 1.5e-4 (max 3.7; 2.3e-5 with timeStep 9e-4).
  */
 class SimulationsReferenceTest {
 

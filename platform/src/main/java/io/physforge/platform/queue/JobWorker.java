@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.physforge.platform.queue.internal.QueueScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -253,6 +254,11 @@ public final class JobWorker implements SmartLifecycle {
 				logger.warn("{} on {}: {}; retrying in 1 s", consumer, this.stream, ex.getMessage());
 				sleepQuietly(1000);
 			}
+			catch (RuntimeException ex) {
+				// a bug or a Redis reply we did not expect: keep the consumer alive
+				logger.error("{} on {}: unexpected failure; continuing in 1 s", consumer, this.stream, ex);
+				sleepQuietly(1000);
+			}
 		}
 	}
 
@@ -303,16 +309,16 @@ public final class JobWorker implements SmartLifecycle {
 					: "the consumer stopped or died during each of " + (attempt - 1) + " attempts";
 			logger.warn("Job {} delivered {} times (max {}); dead-lettering: {}", message.jobId(), attempt,
 					this.settings.maxAttempts(), error);
-			deadLetter(fields, id, attempt - 1, error);
 			this.queue.events().failed(message, error, false);
+			deadLetter(fields, id, attempt - 1, error);
 			return NO_RETRY;
 		}
-		Exception failure = null;
+		Throwable failure = null;
 		this.inFlight.put(id, consumer);
 		try {
 			this.handler.handle(message, new Context(message));
 		}
-		catch (Exception ex) {
+		catch (Exception | StackOverflowError | NoClassDefFoundError | AssertionError ex) {
 			failure = ex;
 		}
 		finally {
@@ -328,7 +334,7 @@ public final class JobWorker implements SmartLifecycle {
 	}
 
 	private long failed(String consumer, Map<String, String> fields, StreamEntryID id, JobMessage message,
-			Exception failure) {
+			Throwable failure) {
 		String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
 		if (this.queue.isCancelled(message.jobId())) {
 			logger.info("Job {} cancelled ({})", message.jobId(), error);
@@ -344,8 +350,8 @@ public final class JobWorker implements SmartLifecycle {
 		if (message.attempt() >= this.settings.maxAttempts()) {
 			logger.warn("Job {} failed attempt {} of {}; dead-lettering to {}", message.jobId(), message.attempt(),
 					this.settings.maxAttempts(), this.deadStream, failure);
-			deadLetter(fields, id, message.attempt(), error);
 			this.queue.events().failed(message, error, false);
+			deadLetter(fields, id, message.attempt(), error);
 			return NO_RETRY;
 		}
 		else {
@@ -365,14 +371,24 @@ public final class JobWorker implements SmartLifecycle {
 		dead.put("stream", this.stream);
 		dead.put("originalId", id.toString());
 		dead.put("deadAt", Instant.now().toString());
-		this.redis.xadd(this.deadStream, StreamEntryID.NEW_ENTRY, dead);
-		acknowledge(id);
+		try (AbstractTransaction transaction = this.redis.multi()) {
+			transaction.xadd(this.deadStream, StreamEntryID.NEW_ENTRY, dead);
+			acknowledge(transaction, id);
+			transaction.exec();
+		}
 	}
 
 	private void acknowledge(StreamEntryID id) {
-		this.redis.xack(this.stream, this.group, id);
-		this.redis.xdel(this.stream, id);
-		this.redis.hdel(this.errorsKey, id.toString());
+		try (AbstractTransaction transaction = this.redis.multi()) {
+			acknowledge(transaction, id);
+			transaction.exec();
+		}
+	}
+
+	private void acknowledge(AbstractTransaction transaction, StreamEntryID id) {
+		transaction.xack(this.stream, this.group, id);
+		transaction.xdel(this.stream, id);
+		transaction.hdel(this.errorsKey, id.toString());
 	}
 
 	private void renewLeases() {

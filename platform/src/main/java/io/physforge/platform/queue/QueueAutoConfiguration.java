@@ -2,6 +2,7 @@ package io.physforge.platform.queue;
 
 import redis.clients.jedis.UnifiedJedis;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,7 +28,14 @@ public class QueueAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JobQueue jobQueue(UnifiedJedis redis, QueueSettings settings, JobEvents events) {
+	JobQueue jobQueue(UnifiedJedis redis, QueueSettings settings, JobEvents events,
+			ObjectProvider<RedisClientProperties> redisProperties) {
+		RedisClientProperties client = redisProperties.getIfAvailable();
+		if (client != null && settings.pollTimeout().compareTo(client.timeout()) >= 0) {
+			throw new IllegalArgumentException("physforge.queue.poll-timeout (" + settings.pollTimeout()
+					+ ") must be shorter than physforge.redis.timeout (" + client.timeout()
+					+ "), or blocking reads time out");
+		}
 		return new JobQueue(redis, settings, events);
 	}
 

@@ -122,6 +122,7 @@ class JobQueueTests {
 		JobMessage message = JobMessage.create(type, null, "{\"x\":1}");
 		queue.publish(message);
 		String dead = JobQueue.deadLetterStream(JobQueue.streamFor(type));
+		String stream = JobQueue.streamFor(type);
 		awaitTrue("dead-lettered", Duration.ofSeconds(15), () -> redis.xlen(dead) == 1);
 		assertThat(attempts).containsExactly(1, 2, 3);
 		StreamEntry entry = redis.xrange(dead, "-", "+").get(0);
@@ -130,7 +131,6 @@ class JobQueueTests {
 			.containsEntry("payload", "{\"x\":1}")
 			.containsEntry("attempts", "3")
 			.containsEntry("error", "IllegalStateException: solver diverged on attempt 3");
-		String stream = JobQueue.streamFor(type);
 		assertThat(redis.xlen(stream)).isZero();
 		assertThat(redis.xpending(stream, JobQueue.groupFor(type)).getTotal()).isZero();
 		List<JobEvent> failures = QueueTestSupport.events(redis, message.jobId());

@@ -98,6 +98,11 @@ class QueueAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("physforge.queue.max-attempts must be >= 1"));
+		this.runner.withPropertyValues("physforge.redis.url=" + infra.redis().url(), "physforge.queue.poll-timeout=10s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(
+						"physforge.queue.poll-timeout (PT10S) must be shorter than physforge.redis.timeout"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

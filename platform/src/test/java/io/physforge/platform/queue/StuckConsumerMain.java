@@ -3,6 +3,7 @@ package io.physforge.platform.queue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import redis.clients.jedis.JedisPooled;
 
@@ -31,7 +32,9 @@ public final class StuckConsumerMain {
 			new CountDownLatch(1).await();
 		});
 		worker.start();
-		new CountDownLatch(1).await();
+		// never left alone for long if the test JVM itself dies without killing us
+		new CountDownLatch(1).await(2, TimeUnit.MINUTES);
+		Runtime.getRuntime().halt(3);
 	}
 
 }

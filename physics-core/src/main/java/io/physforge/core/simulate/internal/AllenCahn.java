@@ -24,7 +24,7 @@ final class AllenCahn extends SpectralEquation {
 
 	@Override
 	public SimulationSettings defaultSettings() {
-		return SimulationSettings.oneDimensional(-1, 2, 256, SimulationSettings.uniformTimes(0, 5, 101), "sines");
+		return SimulationSettings.oneDimensional(-1, 2, 256, SimulationSettings.uniformTimes(0, 3, 101), "sines");
 	}
 
 	@Override

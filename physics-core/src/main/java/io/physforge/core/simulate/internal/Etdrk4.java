@@ -1,5 +1,6 @@
 package io.physforge.core.simulate.internal;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ import java.util.Map;
  *
  * <p>
  * Coefficient sets are cached per step size, so changing between a few step sizes costs
- * nothing after the first use.
+ * nothing after the first use; modes with equal symbols (the symmetric wavenumbers) share
+ * one evaluation.
  */
 public final class Etdrk4 {
 
@@ -193,9 +195,18 @@ public final class Etdrk4 {
 				rootRe[j] = Math.cos(angle);
 				rootIm[j] = Math.sin(angle);
 			}
+			Map<Complex, Integer> seen = new HashMap<>();
 			for (int i = 0; i < n; i += 2) {
 				double lr = h * symbol[i];
 				double li = h * symbol[i + 1];
+				Integer same = seen.putIfAbsent(new Complex(lr, li), i);
+				if (same != null) {
+					for (double[] c : new double[][] { this.e, this.e2, this.q, this.f1, this.f2, this.f3 }) {
+						c[i] = c[same];
+						c[i + 1] = c[same + 1];
+					}
+					continue;
+				}
 				set(this.e, i, Complex.exp(lr, li));
 				set(this.e2, i, Complex.exp(lr / 2, li / 2));
 				Complex sq = Complex.ZERO;

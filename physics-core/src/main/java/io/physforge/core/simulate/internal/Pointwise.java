@@ -34,6 +34,14 @@ final class Pointwise implements Nonlinearity {
 
 	@Override
 	public void evaluate(double[][] state, double[][] out) {
+		if (this.physical.length == 2) {
+			evaluatePair(state, out);
+			return;
+		}
+		if (this.physical.length == 1 && !this.grid.twoDimensional()) {
+			evaluateReal(state, out);
+			return;
+		}
 		int m = this.physical.length;
 		for (int q = 0; q < m; q++) {
 			this.grid.toPhysical(state[q], this.physical[q]);
@@ -52,6 +60,32 @@ final class Pointwise implements Nonlinearity {
 		for (int q = 0; q < m; q++) {
 			this.grid.toSpectralDealiased(this.physical[q], out[q]);
 		}
+	}
+
+	/** One real 1-D field: real FFTs. */
+	private void evaluateReal(double[][] state, double[][] out) {
+		double[] u = this.physical[0];
+		this.grid.toPhysicalReal(state[0], u);
+		for (int i = 0; i < this.grid.size(); i++) {
+			this.values[0] = u[i];
+			this.reaction.apply(this.values, this.rates);
+			u[i] = this.rates[0];
+		}
+		this.grid.toSpectralRealDealiased(u, out[0]);
+	}
+
+	/** Two real fields share one complex FFT each way. */
+	private void evaluatePair(double[][] state, double[][] out) {
+		double[] z = this.physical[0];
+		this.grid.toPhysicalPair(state[0], state[1], z);
+		for (int i = 0; i < z.length; i += 2) {
+			this.values[0] = z[i];
+			this.values[1] = z[i + 1];
+			this.reaction.apply(this.values, this.rates);
+			z[i] = this.rates[0];
+			z[i + 1] = this.rates[1];
+		}
+		this.grid.toSpectralPairDealiased(z, out[0], out[1]);
 	}
 
 }

@@ -25,6 +25,8 @@ public final class SpectralGrid {
 
 	private final boolean[] keep;
 
+	private final int[] mirror;
+
 	private final DoubleFFT_1D fft1;
 
 	private final DoubleFFT_2D fft2;
@@ -43,9 +45,11 @@ public final class SpectralGrid {
 		this.ky = (ny == 1) ? new double[] { 0 } : wavenumbers(ny, ly, false);
 		this.kyOdd = (ny == 1) ? new double[] { 0 } : wavenumbers(ny, ly, true);
 		this.keep = new boolean[nx * ny];
+		this.mirror = new int[nx * ny];
 		for (int i = 0; i < nx; i++) {
 			for (int j = 0; j < ny; j++) {
 				this.keep[i * ny + j] = kept(i, nx) && (ny == 1 || kept(j, ny));
+				this.mirror[i * ny + j] = ((nx - i) % nx) * ny + (ny - j) % ny;
 			}
 		}
 		this.fft1 = (ny == 1) ? new DoubleFFT_1D(nx) : null;
@@ -131,6 +135,84 @@ public final class SpectralGrid {
 	public void toSpectralDealiased(double[] physical, double[] hat) {
 		System.arraycopy(physical, 0, hat, 0, physical.length);
 		forward(hat);
+		for (int p = 0; p < this.keep.length; p++) {
+			if (!this.keep[p]) {
+				hat[2 * p] = 0;
+				hat[2 * p + 1] = 0;
+			}
+		}
+	}
+
+	/**
+	 * Transforms the spectra {@code a} and {@code b} of two real fields to physical space
+	 * with one complex FFT: afterwards {@code z} holds {@code (a(x), b(x))} as
+	 * {@code (re, im)}.
+	 */
+	public void toPhysicalPair(double[] a, double[] b, double[] z) {
+		for (int i = 0; i < z.length; i += 2) {
+			z[i] = a[i] - b[i + 1];
+			z[i + 1] = a[i + 1] + b[i];
+		}
+		inverse(z);
+	}
+
+	/**
+	 * The inverse of {@link #toPhysicalPair}: transforms {@code z = a(x) + i b(x)} (two
+	 * real fields, overwritten) and splits the spectrum by Hermitian symmetry into the
+	 * dealiased spectra {@code a} and {@code b}.
+	 */
+	public void toSpectralPairDealiased(double[] z, double[] a, double[] b) {
+		forward(z);
+		for (int p = 0; p < this.keep.length; p++) {
+			if (!this.keep[p]) {
+				a[2 * p] = 0;
+				a[2 * p + 1] = 0;
+				b[2 * p] = 0;
+				b[2 * p + 1] = 0;
+				continue;
+			}
+			int m = this.mirror[p];
+			double zr = z[2 * p];
+			double zi = z[2 * p + 1];
+			double mr = z[2 * m];
+			double mi = z[2 * m + 1];
+			// a = (z + conj(z_m)) / 2, b = (z - conj(z_m)) / (2i)
+			a[2 * p] = (zr + mr) / 2;
+			a[2 * p + 1] = (zi - mi) / 2;
+			b[2 * p] = (zi + mi) / 2;
+			b[2 * p + 1] = -(zr - mr) / 2;
+		}
+	}
+
+	/**
+	 * 1-D only: transforms the (Hermitian) spectrum of a real field to its {@code nx}
+	 * real values with a real FFT, half the work of a complex one.
+	 */
+	public void toPhysicalReal(double[] hat, double[] real) {
+		int n = this.nx;
+		real[0] = hat[0];
+		real[1] = hat[n];
+		System.arraycopy(hat, 2, real, 2, n - 2);
+		this.fft1.realInverse(real, true);
+	}
+
+	/**
+	 * 1-D only: the inverse of {@link #toPhysicalReal} ({@code real} is overwritten),
+	 * with the 2/3-rule mask applied to the full spectrum written into {@code hat}.
+	 */
+	public void toSpectralRealDealiased(double[] real, double[] hat) {
+		int n = this.nx;
+		this.fft1.realForward(real);
+		hat[0] = real[0];
+		hat[1] = 0;
+		hat[n] = real[1];
+		hat[n + 1] = 0;
+		for (int k = 1; k < n / 2; k++) {
+			hat[2 * k] = real[2 * k];
+			hat[2 * k + 1] = real[2 * k + 1];
+			hat[2 * (n - k)] = real[2 * k];
+			hat[2 * (n - k) + 1] = -real[2 * k + 1];
+		}
 		for (int p = 0; p < this.keep.length; p++) {
 			if (!this.keep[p]) {
 				hat[2 * p] = 0;

@@ -8,11 +8,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The platform's smoke test (health, OpenAPI, token checks, Flyway schema) for
- * data-service.
+ * data-service starts on the real test database with the platform's security: health UP,
+ * OpenAPI served, {@code /info} protected, Flyway schema created (see
+ * {@link ServiceSmokeTest}). data-service also needs Redis and an S3-compatible server
+ * (its buckets are created on start): those of {@link TestInfrastructure}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "physforge.data.max-upload-size=600KB", "physforge.data.quota=1MB" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "physforge.data.max-upload-size=600KB",
+		"physforge.data.quota=1MB" })
 class DataServiceSmokeTests extends ServiceSmokeTest {
 
 	@DynamicPropertySource

@@ -13,8 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link ServiceSmokeTest}). data-service also needs Redis and an S3-compatible server
  * (its buckets are created on start): those of {@link TestInfrastructure}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "physforge.data.max-upload-size=600KB",
-		"physforge.data.quota=1MB" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "physforge.data.max-upload-size=600KB", "physforge.data.quota=1MB" })
 class DataServiceSmokeTests extends ServiceSmokeTest {
 
 	@DynamicPropertySource

@@ -332,6 +332,28 @@ class DataSetApiTests {
 	}
 
 	@Test
+	void resumableUploadWithAWrongChecksumIsRefusedAndLeavesNothingBehind() {
+		String user = UUID.randomUUID().toString();
+		String token = token(user, "RESEARCHER");
+		byte[] content = TestInfrastructure.bytes(BURGERS);
+		Set<String> before = bucketKeys();
+		String id = this.http
+			.post(token, "/api/data/uploads",
+					Map.of("filename", "burgers.h5", "size", content.length, "sha256", "0".repeat(64)))
+			.json()
+			.path("id")
+			.asText();
+		assertThat(this.http.put(token, "/api/data/uploads/" + id + "/chunks/0", content).status()).isEqualTo(200);
+		DataClient.Reply refused = this.http.post(token, "/api/data/uploads/" + id + "/complete", "");
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().path("type").asText()).isEqualTo("https://physforge.dev/problems/checksum-mismatch");
+		assertThat(refused.json().path("detail").asText()).contains(sha256(content));
+		assertThat(this.http.get(token, "/api/data/uploads/" + id).status()).isEqualTo(404);
+		assertThat(rows(user)).isZero();
+		assertThat(bucketKeys()).isEqualTo(before);
+	}
+
+	@Test
 	void previewIsAStridedSliceOfTheField() {
 		String token = token(UUID.randomUUID().toString(), "RESEARCHER");
 		String id = this.http.upload(token, "burgers.h5", TestInfrastructure.bytes(BURGERS), null)

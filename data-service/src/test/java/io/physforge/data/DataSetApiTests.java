@@ -250,6 +250,13 @@ class DataSetApiTests {
 		assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
 		assertThat(tooLarge.json().path("detail").asText()).contains("614400 bytes");
 		assertThat(tooLarge.json().path("type").asText()).isEqualTo("https://physforge.dev/problems/upload-too-large");
+		// refused from its Content-Length before the body was read
+		assertThat(tooLarge.json().path("sizeBytes").asLong()).isGreaterThan(800_000);
+		// just over the limit: within the form allowance, stopped by the container while
+		// parsing
+		DataClient.Reply justOver = this.http.upload(token, "burgers.h5", new byte[600 * 1024 + 1], null);
+		assertThat(justOver.status()).as(justOver.toString()).isEqualTo(413);
+		assertThat(justOver.json().path("detail").asText()).contains("614400 bytes");
 		DataClient.Reply declaredTooLarge = this.http.post(token, "/api/data/uploads",
 				Map.of("filename", "big.h5", "size", 10_000_000));
 		assertThat(declaredTooLarge.status()).isEqualTo(413);

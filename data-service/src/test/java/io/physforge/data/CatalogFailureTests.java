@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -111,6 +112,17 @@ class CatalogFailureTests {
 			assertThat(ok.path().getFileName().toString()).endsWith(".h5");
 			assertThat(ok.sha256()).isEqualTo("e5a00aa9991ac8a5ee3109844d84a55583bd20572ad3ffcd42792f3c36b183ad");
 		}
+	}
+
+	@Test
+	void sweepDeletesOnlyStaleSpoolFiles() throws IOException {
+		Spooler spooler = new Spooler(properties(DataSize.ofKilobytes(2)));
+		Path stale = Files.writeString(this.spoolDir.resolve("stale.h5"), "left by a crash");
+		Files.setLastModifiedTime(stale,
+				java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+		Path fresh = Files.writeString(this.spoolDir.resolve("fresh.h5"), "in use");
+		assertThat(spooler.sweep()).isEqualTo(1);
+		assertThat(files()).containsExactly(fresh);
 	}
 
 	private DataProperties properties(DataSize maxUpload) {

@@ -8,15 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.physforge.data.DataProperties;
 import io.physforge.platform.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -109,6 +112,33 @@ public class Spooler {
 			throw new UncheckedIOException("Could not create a spool file in " + this.properties.spoolDirectory()
 					+ " (physforge.data.temp-dir): " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Deletes spool files older than {@code physforge.data.upload-expiry}: leftovers of a
+	 * process that died while handling an upload.
+	 * @return how many files were deleted
+	 */
+	@Scheduled(fixedDelayString = "${physforge.data.upload-sweep:PT10M}", initialDelayString = "PT1M")
+	public int sweep() {
+		Path dir = this.properties.spoolDirectory();
+		if (!Files.isDirectory(dir)) {
+			return 0;
+		}
+		Instant cutoff = Instant.now().minus(this.properties.uploadExpiry());
+		int deleted = 0;
+		try (Stream<Path> files = Files.list(dir)) {
+			for (Path file : files.toList()) {
+				if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+					deleteQuietly(file);
+					deleted++;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not sweep the spool folder " + dir + ": " + ex.getMessage(), ex);
+		}
+		return deleted;
 	}
 
 	/**

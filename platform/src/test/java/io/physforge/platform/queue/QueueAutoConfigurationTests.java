@@ -1,6 +1,8 @@
 package io.physforge.platform.queue;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.physforge.suite.infra.LocalInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +13,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +67,28 @@ class QueueAutoConfigurationTests {
 	}
 
 	@Test
+	void workerBeanStartsWithTheContextAndStopsWithIt() {
+		AtomicReference<JobWorker> started = new AtomicReference<>();
+		try (JedisPooled redis = new JedisPooled(infra.redis().url())) {
+			this.runner.withUserConfiguration(WorkerConfiguration.class)
+				.withPropertyValues("physforge.redis.url=" + infra.redis().url(), "physforge.queue.poll-timeout=100ms")
+				.run((context) -> {
+					JobWorker worker = context.getBean(JobWorker.class);
+					started.set(worker);
+					assertThat(worker.isRunning()).isTrue();
+					context.getBean(JobQueue.class).publish(JobMessage.create(WorkerConfiguration.TYPE, null, "{}"));
+					QueueTestSupport.awaitTrue("handled", Duration.ofSeconds(10),
+							() -> WorkerConfiguration.RUNS.get() == 1);
+				});
+			assertThat(started.get().isRunning()).isFalse();
+			this.runner.withUserConfiguration(WorkerConfiguration.class)
+				.withPropertyValues("physforge.redis.url=" + infra.redis().url(), "physforge.queue.consume=false")
+				.run((context) -> assertThat(context.getBean(JobWorker.class).isRunning()).isFalse());
+			QueueTestSupport.cleanUp(redis, WorkerConfiguration.TYPE);
+		}
+	}
+
+	@Test
 	void badSettingsFailStartWithTheProperty() {
 		this.runner.withPropertyValues("physforge.redis.url=http://nowhere", "physforge.queue.enabled=false")
 			.run((context) -> assertThat(context).getFailure()
@@ -72,6 +98,20 @@ class QueueAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("physforge.queue.max-attempts must be >= 1"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WorkerConfiguration {
+
+		static final String TYPE = QueueTestSupport.uniqueType("bean");
+
+		static final AtomicInteger RUNS = new AtomicInteger();
+
+		@Bean
+		JobWorker worker(JobQueue queue) {
+			return queue.worker(TYPE, (message, context) -> RUNS.incrementAndGet());
+		}
+
 	}
 
 }

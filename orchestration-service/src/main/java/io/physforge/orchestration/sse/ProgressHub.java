@@ -11,6 +11,7 @@ import io.physforge.orchestration.config.OrchestrationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * one), so clients never see a change that was rolled back.
  */
 @Component
-public class ProgressHub {
+public class ProgressHub implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProgressHub.class);
 
@@ -32,6 +33,8 @@ public class ProgressHub {
 	private final Map<String, Set<Subscriber>> byOwner = new ConcurrentHashMap<>();
 
 	private final long timeoutMillis;
+
+	private volatile boolean running;
 
 	public ProgressHub(OrchestrationProperties properties) {
 		this.timeoutMillis = properties.sseTimeout().toMillis();
@@ -94,6 +97,33 @@ public class ProgressHub {
 		}
 	}
 
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends every open stream, so that the web server's graceful shutdown does not wait
+	 * for them; clients reconnect to another instance.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		for (Map<?, Set<Subscriber>> map : List.of(this.byPipeline, this.byOwner)) {
+			for (Set<Subscriber> subscribers : map.values()) {
+				for (Subscriber subscriber : subscribers) {
+					subscriber.close();
+				}
+			}
+			map.clear();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
 	/**
 	 * @return how many streams are open
 	 */
@@ -153,6 +183,13 @@ public class ProgressHub {
 		 */
 		public void send(String name, Object data, boolean last) {
 			send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON), last);
+		}
+
+		synchronized void close() {
+			if (!this.closed) {
+				this.closed = true;
+				this.emitter.complete();
+			}
 		}
 
 		synchronized void send(SseEmitter.SseEventBuilder event, boolean last) {

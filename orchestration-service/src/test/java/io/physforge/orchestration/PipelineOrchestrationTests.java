@@ -1,5 +1,9 @@
 package io.physforge.orchestration;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,7 @@ import io.physforge.platform.queue.JobQueue;
 import io.physforge.platform.queue.JobWorker;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.ServiceSmokeTest;
+import io.physforge.platform.testing.TestDatabase;
 import io.physforge.platform.testing.TestJwks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,8 +96,31 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
+		removeStaleTestPipelines();
 		registry.add("physforge.orchestration.queue-prefix", () -> PREFIX);
 		registry.add("physforge.orchestration.events-group", () -> GROUP);
+	}
+
+	/**
+	 * Deletes pipelines of earlier runs that died before their clean-up, before the
+	 * service starts: their queued jobs would otherwise be re-published to streams nobody
+	 * deletes.
+	 */
+	private static void removeStaleTestPipelines() {
+		try (Connection connection = DriverManager.getConnection(TestDatabase.url(), env("PF_DB_USER", "postgres"),
+				env("PF_DB_PASSWORD", "")); Statement statement = connection.createStatement()) {
+			statement
+				.executeUpdate("DELETE FROM orchestration.pipeline WHERE created_at < now() - interval '10 minutes' "
+						+ "AND id IN (SELECT pipeline_id FROM orchestration.job WHERE queue ~ '^t[0-9a-f]{8}-')");
+		}
+		catch (SQLException ex) {
+			// first run: the schema does not exist yet
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
 	@TestConfiguration
@@ -131,6 +159,10 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 	void cleanUpRedis() {
 		this.background.stop();
 		this.jobWorkers.forEach(JobWorker::stop);
+		this.jdbc
+			.sql("DELETE FROM pipeline WHERE id IN (SELECT pipeline_id FROM job WHERE starts_with(queue, :prefix))")
+			.param("prefix", PREFIX)
+			.update();
 		for (String pattern : new String[] { "pf:jobs:" + PREFIX + "*", "pf:done:pf:jobs:" + PREFIX + "*",
 				"pf:published:pf:jobs:" + PREFIX + "*" }) {
 			for (String key : this.redis.keys(pattern)) {

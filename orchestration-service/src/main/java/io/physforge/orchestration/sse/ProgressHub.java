@@ -185,6 +185,14 @@ public class ProgressHub implements SmartLifecycle {
 			send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON), last);
 		}
 
+		/**
+		 * Sends a comment line (clients ignore it; it commits the response headers).
+		 * @param text the comment
+		 */
+		public void comment(String text) {
+			send(SseEmitter.event().comment(text), false);
+		}
+
 		synchronized void close() {
 			if (!this.closed) {
 				this.closed = true;

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * status; the stream ends after the {@code pipeline} event of a completed, failed or
  * cancelled pipeline (at once after the snapshot when it had already ended).</li>
  * <li>{@code GET /api/orchestration/events}: {@code job} and {@code pipeline} events of
- * all the caller's pipelines, until the client leaves.</li>
+ * all the caller's pipelines (also an ADMIN's own only), until the client leaves; it
+ * opens with a comment line.</li>
  * </ul>
  * Event data is JSON: a {@code JobView} for {@code job}, a {@code PipelineView} (without
  * jobs) for {@code pipeline}, a {@code PipelineView} with jobs for {@code snapshot}.
@@ -62,7 +63,9 @@ public class ProgressStreamController {
 	@GetMapping(path = "/api/orchestration/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	public SseEmitter mine() {
 		CurrentUser user = CurrentUser.get();
-		return this.hub.watchOwner(user.id()).emitter();
+		ProgressHub.Subscriber subscriber = this.hub.watchOwner(user.id());
+		subscriber.comment("pipelines of " + user.id());
+		return subscriber.emitter();
 	}
 
 }

@@ -260,7 +260,7 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 	}
 
 	@Test
-	void aFailingJobIsRetriedWithBackoffUpToMaxAttemptsThenThePipelineFails() {
+	void aFailingJobIsRetriedWithBackoffUpToMaxAttemptsThenThePipelineFails() throws Exception {
 		JsonNode submitted = submit(this.aliceToken, UUID.randomUUID(),
 				List.of(Map.of("type", "discovery", "params", Map.of("mode", "fail")),
 						Map.of("type", "report", "params", Map.of())));
@@ -283,6 +283,14 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 		assertThat(gaps.get(0)).isLessThan(0.05);
 		assertThat(gaps.get(1)).isBetween(0.09, 0.2);
 		assertThat(gaps.get(2)).isBetween(0.19, 0.3);
+		try (SseClient stream = SseClient.open(this.port, API + "/pipelines/" + id + "/events", this.aliceToken)) {
+			SseClient.Event snapshot = stream.next(Duration.ofSeconds(5));
+			assertThat(snapshot.name()).isEqualTo("snapshot");
+			assertThat(snapshot.data().path("status").asText()).isEqualTo("failed");
+			assertThat(snapshot.data().path("jobs").size()).isEqualTo(2);
+			assertThat(stream.next(Duration.ofSeconds(5)).name()).as("an ended pipeline's stream closes")
+				.isEqualTo("<closed>");
+		}
 	}
 
 	@Test

@@ -1,7 +1,10 @@
 package io.physforge.orchestration;
 
+import io.physforge.orchestration.config.OrchestrationProperties;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * orchestration-service: pipelines (DAG of steps), job lifecycle, retries, cancellation,
@@ -12,6 +15,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@code platform} auto-configuration; this service only adds its own features.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(OrchestrationProperties.class)
 public class OrchestrationServiceApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,48 @@
+package io.physforge.orchestration.job;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The {@code payload} of every job message this service publishes to
+ * {@code pf:jobs:<type>} (JSON; workers keep their own copy of this record):
+ *
+ * <pre>{@code
+ * {"pipelineId":"...","jobId":"...","stepId":"discovery","type":"discovery","attempt":1,
+ *  "datasetId":"...","ownerId":"<user id>","params":{...},
+ *  "inputs":[{"stepId":"derivatives","jobId":"...","type":"derivatives",
+ *             "result":{"kind":"feature-set","id":"...","location":"s3://..."}}]}
+ * }</pre>
+ *
+ * The message's {@code jobId} is this job's id and its idempotency key is
+ * {@code <jobId>:<attempt>} ({@code <jobId>:<attempt>:r<n>} when re-published after Redis
+ * lost the stream). Handlers must be idempotent per job id.
+ *
+ * @param pipelineId the pipeline
+ * @param jobId the job (also the message's job id)
+ * @param stepId the step's id in the pipeline
+ * @param type the step type ({@code discovery}, ...)
+ * @param attempt the orchestrator's attempt number, 1 for the first
+ * @param datasetId the pipeline's data set
+ * @param ownerId the user the pipeline belongs to (JWT subject)
+ * @param params the step's parameters
+ * @param inputs the results of the steps this one depends on, in {@code dependsOn} order
+ */
+public record JobPayload(UUID pipelineId, UUID jobId, String stepId, String type, int attempt, UUID datasetId,
+		String ownerId, JsonNode params, List<Input> inputs) {
+
+	/**
+	 * The result of an upstream job.
+	 *
+	 * @param stepId its step id
+	 * @param jobId its job id
+	 * @param type its step type
+	 * @param result its result reference, {@code null} if its worker published none
+	 */
+	public record Input(String stepId, UUID jobId, String type, JobResultRef result) {
+
+	}
+
+}

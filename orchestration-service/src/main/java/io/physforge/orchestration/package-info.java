@@ -1,0 +1,5 @@
+/**
+ * orchestration-service: pipelines of steps run as jobs on the platform's Redis Streams
+ * queue.
+ */
+package io.physforge.orchestration;

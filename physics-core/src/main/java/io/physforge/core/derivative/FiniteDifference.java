@@ -28,13 +28,16 @@ import io.physforge.core.field.Grid;
  * {@code floor((m+1)/2) - 1 + p/2}.
  *
  * <p>
- * Measured (FiniteDifferenceTest, {@code sin(x)} and {@code exp(x)}, 4th-order default):
- * observed convergence orders within 0.3 of {@code p} for {@code m = 1..4} and
- * {@code p = 2, 4, 6}, in the interior and at the boundary points; with 201 points on
- * {@code [0, 2]} the maximum error of {@code (e^x)'} is about {@code 2e-9} in the
- * interior and {@code 3e-8} at the ends. Noise of standard deviation {@code s} becomes
- * about {@code 0.95 s/h} in a first derivative (accuracy 4), {@code 2.1 s/h^2} in a
- * second.
+ * Measured (FiniteDifferenceTest): observed convergence orders within 0.1 of {@code p}
+ * for {@code p = 2, 4} and within 0.45 for {@code p = 6}, for {@code m = 1..4}, in the
+ * interior and at the boundary points; on a stretched non-uniform axis (accuracy 4)
+ * orders 3.9 to 4.7. With 201 points on {@code [0, 2]} the maximum error of
+ * {@code (e^x)'} is {@code 2.4e-9} in the interior and {@code 1.5e-8} at the ends; on 128
+ * points of {@code sin x} over {@code [0, 2 pi)} the interior errors are {@code 6e-8} to
+ * {@code 3.4e-7} for orders 1 to 4. White noise of standard deviation {@code s} becomes
+ * {@code 0.95 s/h} in a first derivative (accuracy 4, interior) and {@code 3.1 s/h^2} in
+ * a second: prefer {@link PolynomialFit} or {@link SavitzkyGolay} on noisy data. On a
+ * 10^7-point grid it takes about 40 ms per axis (DerivativeBench).
  */
 public final class FiniteDifference implements Differentiator {
 

@@ -31,10 +31,14 @@ import io.physforge.core.field.Grid;
  * {@value #DEFAULT_HALF_WIDTH} (PDE-FIND's {@code PolyDiff} {@code width}). Error on
  * smooth data: {@code O(H^(d+1-m))} for the {@code m}-th derivative, {@code H} the window
  * length, one order better in the interior of a uniform axis when {@code d+1-m} is odd.
- * Measured (PolynomialFitTest, defaults, {@code sin(x)}, 201 points on
- * {@code [0, 2 pi]}): interior maximum errors about {@code 1e-9, 2e-7, 2e-5, 1e-3} for
- * orders 1 to 4; on data with 1% Gaussian noise the first-derivative error is about 3
- * times smaller than 4th-order finite differences.
+ * Measured (PolynomialFitTest and the contract test, defaults): on 128 points of
+ * {@code sin x} over {@code [0, 2 pi)}, interior maximum errors {@code 2.7e-7, 8.4e-5,
+ * 5.7e-5, 1.2e-2} for orders 1 to 4; on a stretched non-uniform axis of 201 points,
+ * {@code 2e-7} (interior) and {@code 9e-6} (ends) for the first derivative of
+ * {@code sin 3x}. On 401 points of {@code sin x} with 1% Gaussian noise the RMS error is
+ * {@code 0.080} for the first and {@code 1.5} for the second derivative, against
+ * {@code 0.44} and {@code 93} for 4th-order finite differences. On a 10^7-point grid it
+ * takes 0.1 to 0.2 s per axis (DerivativeBench).
  */
 public final class PolynomialFit implements Differentiator {
 
@@ -42,7 +46,7 @@ public final class PolynomialFit implements Differentiator {
 	public static final int DEFAULT_DEGREE = 5;
 
 	/** Default number of points on each side of the centre. */
-	public static final int DEFAULT_HALF_WIDTH = 5;
+	public static final int DEFAULT_HALF_WIDTH = 10;
 
 	/** Polynomial basis of the local fit. */
 	public enum Basis {

@@ -23,10 +23,11 @@ import io.physforge.core.field.Grid;
  * and in its defaults, chosen for noisy data: degree {@value #DEFAULT_DEGREE}, half-width
  * {@value #DEFAULT_HALF_WIDTH} (window of 13 points). Error on smooth data
  * {@code O(H^(d+1-m))}, one order better at the centre when {@code d+1-m} is odd;
- * measured (SavitzkyGolayTest, defaults, {@code sin(x)}, 201 points on
- * {@code [0, 2 pi]}): interior maximum errors about {@code 3e-6, 3e-6, 2e-3, 2e-3} for
- * orders 1 to 4, and on data with 1% Gaussian noise a first-derivative error about 8
- * times smaller than 4th-order finite differences.
+ * measured (SavitzkyGolayTest and the contract test, defaults): on 128 points of
+ * {@code sin x} over {@code [0, 2 pi)}, interior maximum errors {@code 1.9e-5, 1.1e-5,
+ * 5.4e-3, 4.3e-3} for orders 1 to 4; on 401 points of {@code sin x} with 1% Gaussian
+ * noise RMS errors {@code 0.091} (first derivative) and {@code 4.6} (second), against
+ * {@code 0.44} and {@code 93} for 4th-order finite differences.
  */
 public final class SavitzkyGolay implements Differentiator {
 

@@ -18,11 +18,13 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * {@code L = n * h}. No edge effects: {@link #unreliableEdge(int)} is 0.
  *
  * <p>
- * For band-limited periodic data the error is at rounding level. Measured (SpectralTest,
- * {@code sin(3x) + cos(5x)} on 64 points of {@code [0, 2 pi)}): maximum errors about
- * {@code 1e-13, 1e-12, 2e-11, 1e-10} for orders 1 to 4 (relative to the derivative's
- * scale {@code 5^m}, below {@code 1e-13}), and for the smooth non-band-limited
- * {@code exp(sin x)} below {@code 1e-11} for the first derivative. Non-periodic data is
+ * For band-limited periodic data the error is at rounding level, which for an
+ * {@code m}-th derivative is the FFT's rounding error amplified by the top wavenumber,
+ * about {@code eps * max|u| * (n/2)^m}. Measured (SpectralTest, {@code sin 3x + cos 5x}
+ * on 64 and 63 points of {@code [0, 2 pi)}): maximum errors {@code 7e-14, 1.7e-12, 4e-11,
+ * 1.3e-9} for orders 1 to 4 (derivative scale {@code 5^m}); for the smooth,
+ * non-band-limited {@code exp(sin x)}, {@code 1.2e-14} for the first derivative. On a
+ * 10^7-point grid it takes 0.2 to 0.6 s per axis (DerivativeBench). Non-periodic data is
  * differentiated as if it were periodic (Gibbs oscillations at the jump), so use this
  * only on periodic axes; noise is amplified by {@code |k|^m}, which {@link Filter} can
  * damp.

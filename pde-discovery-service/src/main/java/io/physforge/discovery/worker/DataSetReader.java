@@ -72,7 +72,7 @@ public class DataSetReader {
 		catch (InvalidDataException ex) {
 			String location = ex.location().isEmpty() ? "" : " (" + ex.location() + ")";
 			throw new BadDataSetException(
-					what + " is not a readable canonical form" + location + ": " + ex.problem()
+					what + " is not a canonical form that can be read" + location + ": " + ex.problem()
 							+ ". Upload the data set again; data-service writes the canonical form of every upload",
 					ex);
 		}

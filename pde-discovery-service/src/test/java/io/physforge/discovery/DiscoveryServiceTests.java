@@ -11,12 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.physforge.core.field.Field;
 import io.physforge.core.io.DataSets;
+import io.physforge.discovery.worker.DiscoveryJobHandler;
+import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
@@ -67,6 +73,9 @@ class DiscoveryServiceTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private DiscoveryJobHandler handler;
 
 	private final String alice = UUID.randomUUID().toString();
 
@@ -244,6 +253,70 @@ class DiscoveryServiceTests {
 		}
 		this.storage.delete("datasets", garbage);
 		this.storage.delete("datasets", binary);
+	}
+
+	@Test
+	void concurrentDeliveriesOfOneJobStoreOneRun() throws Exception {
+		JobStreams events = new JobStreams(this.redis);
+		String jobId = UUID.randomUUID().toString();
+		String payload = payload(jobId, UUID.randomUUID(), UUID.randomUUID(), this.alice, burgersKey(),
+				"{\"derivative\":\"fd\",\"maxOrder\":2,\"degree\":2}");
+		JobContext context = new JobContext() {
+
+			@Override
+			public void progress(double fraction, String message) {
+			}
+
+			@Override
+			public boolean cancelled() {
+				return false;
+			}
+
+		};
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> runs = new ArrayList<>();
+			for (int attempt = 1; attempt <= 2; attempt++) {
+				JobMessage message = new JobMessage(jobId, "discovery", jobId + ":" + attempt, payload, 1, null);
+				runs.add(pool.submit(() -> {
+					this.handler.handle(message, context);
+					return null;
+				}));
+			}
+			for (Future<?> run : runs) {
+				run.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		List<JobEvent> results = events.await(jobId, DiscoveryServiceTests::completedWithResult, 2, TIMEOUT);
+		assertThat(parse(results.get(0).message()).path("id").asText())
+			.isEqualTo(parse(results.get(1).message()).path("id").asText());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM discovery_run WHERE job_id = :job")
+			.param("job", jobId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM discovered_equation e JOIN discovery_run r ON r.id = e.run_id "
+					+ "WHERE r.job_id = :job")
+			.param("job", jobId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aCancelledJobStopsAndItsRunSaysSo() {
+		JobStreams events = new JobStreams(this.redis);
+		String jobId = UUID.randomUUID().toString();
+		this.queue.cancel(jobId);
+		publish(jobId, null, payload(jobId, null, UUID.randomUUID(), this.alice, burgersKey(), "{}"));
+		events.await(jobId, (e) -> e.kind() == JobEvent.Kind.CANCELLED, 1, TIMEOUT);
+		assertThat(this.jdbc.sql("SELECT status FROM discovery_run WHERE job_id = :job")
+			.param("job", jobId)
+			.query(String.class)
+			.single()).isEqualTo("cancelled");
+		assertThat(events.events(jobId)).noneMatch((e) -> e.kind() == JobEvent.Kind.COMPLETED);
 	}
 
 	private static void assertBurgers(JsonNode run) {

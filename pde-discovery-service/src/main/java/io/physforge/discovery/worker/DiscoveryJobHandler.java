@@ -19,6 +19,8 @@ import io.physforge.discovery.run.RunStatus;
 import io.physforge.discovery.run.internal.RunRepository;
 import io.physforge.discovery.run.internal.RunRepository.Claim;
 import io.physforge.discovery.run.internal.RunRepository.NewRun;
+import io.physforge.platform.audit.AuditOutcome;
+import io.physforge.platform.audit.AuditPublisher;
 import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobEvents;
@@ -28,6 +30,7 @@ import io.physforge.platform.queue.JobQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,13 +59,16 @@ public class DiscoveryJobHandler implements JobHandler {
 
 	private final ObjectMapper json;
 
+	private final ObjectProvider<AuditPublisher> audit;
+
 	public DiscoveryJobHandler(RunRepository runs, DataSetReader reader, JobEvents events, JobQueue queue,
-			ObjectMapper json) {
+			ObjectMapper json, ObjectProvider<AuditPublisher> audit) {
 		this.runs = runs;
 		this.reader = reader;
 		this.events = events;
 		this.queue = queue;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	@Override
@@ -109,7 +115,10 @@ public class DiscoveryJobHandler implements JobHandler {
 					+ "/" + objectKey + ")", result.provenance().inputSha256());
 			checkCancelled(message, context);
 			context.progress(0.9, "storing " + result.equations().size() + " equation(s)");
-			if (!this.runs.complete(runId, result)) {
+			if (this.runs.complete(runId, result)) {
+				audit(payload.ownerId(), "discovery.run.complete", runId, AuditOutcome.SUCCESS);
+			}
+			else {
 				logger.info("Run {} of job {} was completed by another delivery; keeping that result", runId,
 						message.jobId());
 			}
@@ -125,6 +134,7 @@ public class DiscoveryJobHandler implements JobHandler {
 				throw ex;
 			}
 			this.runs.finish(runId, RunStatus.FAILED, describe(ex));
+			audit(payload.ownerId(), "discovery.run.fail", runId, AuditOutcome.FAILURE);
 			throw ex;
 		}
 	}
@@ -197,6 +207,11 @@ public class DiscoveryJobHandler implements JobHandler {
 		}
 		this.events.publish(new JobEvent(JobEvent.Kind.COMPLETED, message.jobId(), message.type(), message.attempt(),
 				1.0, text, null, false, null));
+	}
+
+	private void audit(String actor, String action, UUID runId, AuditOutcome outcome) {
+		this.audit
+			.ifAvailable((publisher) -> publisher.publish(actor, action, "discovery-run", runId.toString(), outcome));
 	}
 
 	private static String describe(Throwable ex) {

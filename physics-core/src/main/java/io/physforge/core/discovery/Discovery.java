@@ -57,8 +57,9 @@ public final class Discovery {
 	 * defaults (degree 5, 5 points each side) and with the wider window PDE-FIND uses on
 	 * noisy data (degree 4, 10 points each side).
 	 */
-	public static final List<Map<String, Object>> AUTO_DERIVATIVES = List.of(Map.of("name", "fd", "options", Map.of()),
-			Map.of("name", "poly", "options", Map.of()),
+	public static final List<Map<String, Object>> AUTO_DERIVATIVES = List.of(
+			Map.of("name", "fd", "options", Map.of("accuracy", "4")),
+			Map.of("name", "poly", "options", Map.of("width", "5", "degree", "5")),
 			Map.of("name", "poly", "options", Map.of("width", "10", "degree", "4")));
 
 	/**

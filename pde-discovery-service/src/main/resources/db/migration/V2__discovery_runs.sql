@@ -11,9 +11,10 @@ CREATE TABLE discovery_run (
     owner_id           TEXT NOT NULL,
     status             TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'cancelled')),
     attempts           INT NOT NULL DEFAULT 1,
-    settings           JSONB NOT NULL,
-    metrics            JSONB,
-    provenance         JSONB,
+    -- json, not jsonb: kept as written, so the API returns the members in physics-core's order
+    settings           JSON NOT NULL,
+    metrics            JSON,
+    provenance         JSON,
     created_at         TIMESTAMPTZ NOT NULL DEFAULT now(),
     started_at         TIMESTAMPTZ NOT NULL DEFAULT now(),
     completed_at       TIMESTAMPTZ,

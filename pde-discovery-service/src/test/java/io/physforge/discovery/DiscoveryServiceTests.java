@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.physforge.core.discovery.Discovery;
+import io.physforge.core.discovery.DiscoveryResult;
+import io.physforge.core.discovery.DiscoverySettings;
 import io.physforge.core.field.Field;
 import io.physforge.core.io.DataSets;
 import io.physforge.discovery.worker.DiscoveryJobHandler;
@@ -204,6 +207,22 @@ class DiscoveryServiceTests {
 			.get("/api/discovery/runs/" + runId, TestJwks.shared().token(this.alice, "VIEWER"))
 			.json();
 		assertBurgers(run);
+
+		// the same contract as `physforge discover --json`: physics-core's records as
+		// JSON
+		DiscoveryResult local = Discovery.discover(DataSets.read(TestInfrastructure.dataset("pde-find/burgers.h5")),
+				DiscoverySettings.defaults().withDerivative("fd").withMaxOrder(2).withDegree(2));
+		JsonNode expected = JSON.valueToTree(local);
+		assertThat(run.path("equations").toString()).isEqualTo(expected.path("equations").toString());
+		assertThat(fieldNames(run.path("metrics"))).isEqualTo(fieldNames(expected.path("metrics")));
+		assertThat(run.path("metrics").path("library").toString())
+			.isEqualTo(expected.path("metrics").path("library").toString());
+		assertThat(fieldNames(run.path("provenance"))).isEqualTo(fieldNames(expected.path("provenance")));
+		assertThat(run.path("provenance").path("settings").toString())
+			.isEqualTo(expected.path("provenance").path("settings").toString());
+		assertThat(run.path("provenance").path("inputSha256").asText())
+			.as("the canonical form holds the same values as burgers.h5")
+			.isEqualTo(local.provenance().inputSha256());
 	}
 
 	@Test

@@ -62,7 +62,7 @@ public class RunRepository {
 		List<UUID> claimed = this.jdbc
 			.sql("INSERT INTO discovery_run (id, job_id, idempotency_key, pipeline_id, step_id, dataset_id, "
 					+ "dataset_object_key, owner_id, status, settings) VALUES (:id, :job, :key, :pipeline, :step, "
-					+ ":dataset, :object, :owner, 'running', CAST(:settings AS jsonb)) "
+					+ ":dataset, :object, :owner, 'running', CAST(:settings AS json)) "
 					+ "ON CONFLICT (job_id) DO UPDATE SET status = 'running', "
 					+ "attempts = discovery_run.attempts + 1, idempotency_key = EXCLUDED.idempotency_key, "
 					+ "dataset_object_key = EXCLUDED.dataset_object_key, settings = EXCLUDED.settings, "
@@ -120,8 +120,8 @@ public class RunRepository {
 					.update();
 			}
 			this.jdbc
-				.sql("UPDATE discovery_run SET status = 'completed', metrics = CAST(:metrics AS jsonb), "
-						+ "provenance = CAST(:provenance AS jsonb), completed_at = now(), error = NULL WHERE id = :id")
+				.sql("UPDATE discovery_run SET status = 'completed', metrics = CAST(:metrics AS json), "
+						+ "provenance = CAST(:provenance AS json), completed_at = now(), error = NULL WHERE id = :id")
 				.param("metrics", write(result.metrics()))
 				.param("provenance", write(result.provenance()))
 				.param("id", runId)

@@ -125,12 +125,21 @@ public class DiscoveryJobHandler implements JobHandler {
 			publishResult(message, runId);
 		}
 		catch (CancelledException ex) {
-			this.runs.finish(runId, RunStatus.CANCELLED, "cancelled");
+			if (this.queue.isCancelled(message.jobId())) {
+				this.runs.finish(runId, RunStatus.CANCELLED, "cancelled");
+			}
+			// else the worker is stopping: the run stays running until the job is
+			// re-claimed
 			throw ex;
 		}
 		catch (Exception | LinkageError ex) {
-			if (context.cancelled() && !this.queue.isCancelled(message.jobId())) {
+			boolean cancelled = this.queue.isCancelled(message.jobId());
+			if (context.cancelled() && !cancelled) {
 				// the worker is stopping: the job stays pending and is re-claimed
+				throw ex;
+			}
+			if (cancelled) {
+				this.runs.finish(runId, RunStatus.CANCELLED, "cancelled (" + describe(ex) + ")");
 				throw ex;
 			}
 			this.runs.finish(runId, RunStatus.FAILED, describe(ex));

@@ -1,0 +1,244 @@
+package io.physforge.discovery.worker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.physforge.core.discovery.DiscoveredEquation;
+import io.physforge.core.discovery.Discovery;
+import io.physforge.core.discovery.DiscoveryResult;
+import io.physforge.core.discovery.DiscoverySettings;
+import io.physforge.core.field.Field;
+import io.physforge.discovery.run.DiscoveryRun;
+import io.physforge.discovery.run.RunStatus;
+import io.physforge.discovery.run.internal.RunRepository;
+import io.physforge.discovery.run.internal.RunRepository.Claim;
+import io.physforge.discovery.run.internal.RunRepository.NewRun;
+import io.physforge.platform.audit.AuditOutcome;
+import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.queue.JobContext;
+import io.physforge.platform.queue.JobEvent;
+import io.physforge.platform.queue.JobEvents;
+import io.physforge.platform.queue.JobHandler;
+import io.physforge.platform.queue.JobMessage;
+import io.physforge.platform.queue.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one discovery job: reads the payload, makes (or resumes) the job's run, reads the
+ * data set's canonical form, runs {@link Discovery#discover}, stores the equations and
+ * publishes a {@code completed} event whose message is the run's {@link JobResultRef}.
+ * <p>
+ * Idempotent per job id: a delivery of a job whose run completed stores nothing and
+ * publishes the same reference again. Progress is reported after each stage, and
+ * cancellation is checked between stages. A failure is recorded on the run (status
+ * {@code failed}, {@code error}) and rethrown, so the platform retries or dead-letters
+ * the job.
+ */
+@Component
+public class DiscoveryJobHandler implements JobHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(DiscoveryJobHandler.class);
+
+	private final RunRepository runs;
+
+	private final DataSetReader reader;
+
+	private final JobEvents events;
+
+	private final JobQueue queue;
+
+	private final ObjectMapper json;
+
+	private final ObjectProvider<AuditPublisher> audit;
+
+	public DiscoveryJobHandler(RunRepository runs, DataSetReader reader, JobEvents events, JobQueue queue,
+			ObjectMapper json, ObjectProvider<AuditPublisher> audit) {
+		this.runs = runs;
+		this.reader = reader;
+		this.events = events;
+		this.queue = queue;
+		this.json = json;
+		this.audit = audit;
+	}
+
+	@Override
+	public void handle(JobMessage message, JobContext context) throws Exception {
+		DiscoveryJobPayload payload = payload(message);
+		DiscoverySettings settings = null;
+		RuntimeException invalid = null;
+		try {
+			settings = DiscoveryParams.toSettings(payload.params());
+		}
+		catch (IllegalArgumentException ex) {
+			invalid = ex;
+		}
+		String objectKey = objectKey(payload);
+		Object recorded = (settings != null) ? settings.asMap()
+				: (payload.params() != null) ? payload.params() : Map.of();
+		Claim claim = this.runs.claim(new NewRun(message.jobId(), message.idempotencyKey(), payload.pipelineId(),
+				payload.stepId(), payload.datasetId(), objectKey, payload.ownerId(), recorded));
+		if (claim.alreadyCompleted()) {
+			logger.info("Job {} already has completed run {}; publishing its result again", message.jobId(),
+					claim.runId());
+			publishResult(message, claim.runId());
+			return;
+		}
+		UUID runId = claim.runId();
+		try {
+			if (invalid != null) {
+				throw invalid;
+			}
+			if (objectKey == null) {
+				throw new IllegalArgumentException("the job names no canonical form of data set " + payload.datasetId()
+						+ ": the payload needs 'datasetObjectKey' (the key in bucket " + DataSetReader.BUCKET
+						+ " that data-service stored the canonical form under), "
+						+ "or an input whose result location is s3://" + DataSetReader.BUCKET + "/<key>");
+			}
+			context.progress(0.05, "reading the data set");
+			checkCancelled(message, context);
+			Field field = this.reader.read(payload.datasetId(), objectKey);
+			checkCancelled(message, context);
+			context.progress(0.2, "discovering with " + settings.method() + " on " + field.fieldNames() + " ("
+					+ field.grid().size() + " points)");
+			DiscoveryResult result = Discovery.discover(field, settings);
+			result = result.withInput("data set " + payload.datasetId() + " (canonical form " + DataSetReader.BUCKET
+					+ "/" + objectKey + ")", result.provenance().inputSha256());
+			checkCancelled(message, context);
+			context.progress(0.9, "storing " + result.equations().size() + " equation(s)");
+			if (this.runs.complete(runId, result)) {
+				audit(payload.ownerId(), "discovery.run.complete", runId, AuditOutcome.SUCCESS);
+			}
+			else {
+				logger.info("Run {} of job {} was completed by another delivery; keeping that result", runId,
+						message.jobId());
+			}
+			publishResult(message, runId);
+		}
+		catch (CancelledException ex) {
+			if (this.queue.isCancelled(message.jobId())) {
+				this.runs.finish(runId, RunStatus.CANCELLED, "cancelled");
+			}
+			// else the worker is stopping: the run stays running until the job is
+			// re-claimed
+			throw ex;
+		}
+		catch (Exception | LinkageError ex) {
+			boolean cancelled = this.queue.isCancelled(message.jobId());
+			if (context.cancelled() && !cancelled) {
+				// the worker is stopping: the job stays pending and is re-claimed
+				throw ex;
+			}
+			if (cancelled) {
+				this.runs.finish(runId, RunStatus.CANCELLED, "cancelled (" + describe(ex) + ")");
+				throw ex;
+			}
+			this.runs.finish(runId, RunStatus.FAILED, describe(ex));
+			audit(payload.ownerId(), "discovery.run.fail", runId, AuditOutcome.FAILURE);
+			throw ex;
+		}
+	}
+
+	private DiscoveryJobPayload payload(JobMessage message) {
+		DiscoveryJobPayload payload;
+		try {
+			payload = this.json.readValue(message.payload(), DiscoveryJobPayload.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("job " + message.jobId() + " has a payload that is not a discovery job "
+					+ "(see DiscoveryJobPayload): " + ex.getOriginalMessage(), ex);
+		}
+		if (payload.ownerId() == null || payload.ownerId().isBlank()) {
+			throw new IllegalArgumentException(
+					"job " + message.jobId() + " has no 'ownerId' in its payload; the run would belong to nobody");
+		}
+		if (payload.jobId() != null && !payload.jobId().toString().equals(message.jobId())) {
+			throw new IllegalArgumentException(
+					"job " + message.jobId() + " carries a payload of another job (" + payload.jobId() + ")");
+		}
+		return payload;
+	}
+
+	/**
+	 * The canonical form's key: the payload's {@code datasetObjectKey}, else the first
+	 * upstream result stored in bucket {@code datasets}.
+	 */
+	static String objectKey(DiscoveryJobPayload payload) {
+		if (payload.datasetObjectKey() != null && !payload.datasetObjectKey().isBlank()) {
+			return payload.datasetObjectKey().trim();
+		}
+		String prefix = "s3://" + DataSetReader.BUCKET + "/";
+		for (DiscoveryJobPayload.Input input : payload.inputs()) {
+			if (input.result() != null && input.result().location() != null
+					&& input.result().location().startsWith(prefix)) {
+				return input.result().location().substring(prefix.length());
+			}
+		}
+		return null;
+	}
+
+	private void checkCancelled(JobMessage message, JobContext context) {
+		if (context.cancelled()) {
+			throw new CancelledException("job " + message.jobId() + " was cancelled");
+		}
+	}
+
+	private void publishResult(JobMessage message, UUID runId) {
+		DiscoveryRun run = this.runs.find(runId).orElseThrow();
+		ObjectNode summary = this.json.createObjectNode();
+		List<String> texts = new ArrayList<>();
+		for (DiscoveredEquation equation : run.equations()) {
+			texts.add(equation.text());
+		}
+		summary.put("equation", String.join("; ", texts));
+		summary.set("equations", this.json.valueToTree(texts));
+		JsonNode r2 = (run.metrics() != null) ? run.metrics().path("equations") : null;
+		if (r2 != null && r2.isObject()) {
+			ObjectNode fits = summary.putObject("r2");
+			r2.fields().forEachRemaining((e) -> fits.set(e.getKey(), e.getValue().path("r2")));
+		}
+		JobResultRef ref = new JobResultRef(JobResultRef.DISCOVERY_RUN, runId.toString(), null, summary);
+		String text;
+		try {
+			text = this.json.writeValueAsString(ref);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.events.publish(new JobEvent(JobEvent.Kind.COMPLETED, message.jobId(), message.type(), message.attempt(),
+				1.0, text, null, false, null));
+	}
+
+	private void audit(String actor, String action, UUID runId, AuditOutcome outcome) {
+		this.audit
+			.ifAvailable((publisher) -> publisher.publish(actor, action, "discovery-run", runId.toString(), outcome));
+	}
+
+	private static String describe(Throwable ex) {
+		String text = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		return (ex instanceof IllegalArgumentException) ? text : ex.getClass().getSimpleName() + ": " + text;
+	}
+
+	/**
+	 * The job was cancelled between stages.
+	 */
+	static class CancelledException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		CancelledException(String message) {
+			super(message);
+		}
+
+	}
+
+}

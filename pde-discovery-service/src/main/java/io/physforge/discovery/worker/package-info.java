@@ -1,0 +1,9 @@
+/**
+ * The worker on {@code pf:jobs:discovery}: reads the job payload the orchestrator
+ * publishes ({@link io.physforge.discovery.worker.DiscoveryJobPayload}), the data set's
+ * canonical form from the {@code datasets} bucket, runs physics-core's discovery, stores
+ * one run per job id and publishes a {@code completed} event whose message is a
+ * {@link io.physforge.discovery.worker.JobResultRef} ({@code kind} {@code discovery-run},
+ * {@code id} the run id).
+ */
+package io.physforge.discovery.worker;

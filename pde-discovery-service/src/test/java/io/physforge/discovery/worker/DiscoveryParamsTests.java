@@ -1,0 +1,90 @@
+package io.physforge.discovery.worker;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.physforge.core.discovery.DiscoverySettings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Step parameters onto {@link DiscoverySettings}, the orchestrator's payload format, and
+ * where the canonical form's key comes from.
+ */
+class DiscoveryParamsTests {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@Test
+	void emptyOrMissingParamsAreTheDefaults() throws Exception {
+		assertThat(DiscoveryParams.toSettings(null)).isEqualTo(DiscoverySettings.defaults());
+		assertThat(DiscoveryParams.toSettings(JSON.readTree("{}"))).isEqualTo(DiscoverySettings.defaults());
+	}
+
+	@Test
+	void everyParameterMapsOntoItsSetting() throws Exception {
+		DiscoverySettings s = DiscoveryParams.toSettings(JSON.readTree("""
+				{"targets":"u, v","derivative":"poly","derivativeOptions":{"width":10,"degree":"4"},
+				 "timeDerivative":"fd","timeDerivativeOptions":{"accuracy":"2"},"maxOrder":3,"degree":2,
+				 "method":"stlsq","threshold":0.2,"lambda":0.001,"l0Penalty":0.05,"testFraction":0.3,
+				 "maxRows":5000,"seed":9007199254740993}
+				"""));
+		assertThat(s).isEqualTo(new DiscoverySettings(List.of("u", "v"), "poly", Map.of("width", "10", "degree", "4"),
+				"fd", Map.of("accuracy", "2"), 3, 2, "stlsq", 0.2, 0.001, 0.05, 0.3, 5000, 9007199254740993L));
+		assertThat(DiscoveryParams.toSettings(JSON.readTree("{\"targets\":[\"v\"]}")).targets()).containsExactly("v");
+	}
+
+	@Test
+	void badParamsAreRefusedNamingTheParameter() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"order\":2}")))
+			.withMessageContaining("unknown discovery parameter 'order'")
+			.withMessageContaining("maxOrder");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"maxOrder\":\"3\"}")))
+			.withMessage("discovery parameter 'maxOrder' must be an integer, got \"3\"");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"maxOrder\":2.5}")))
+			.withMessageContaining("'maxOrder' must be an integer");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"method\":\"lasso\"}")))
+			.withMessageContaining("unknown regression method 'lasso'");
+		assertThatIllegalArgumentException().isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("[1]")))
+			.withMessageContaining("must be a JSON object");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"derivativeOptions\":{\"width\":[1]}}")))
+			.withMessageContaining("'derivativeOptions.width' must be a string or number");
+	}
+
+	@Test
+	void readsTheOrchestratorsPayload() throws Exception {
+		UUID job = UUID.randomUUID();
+		String key = UUID.randomUUID().toString();
+		DiscoveryJobPayload payload = JSON.readValue("""
+				{"pipelineId":"%s","jobId":"%s","stepId":"discovery","type":"discovery","attempt":2,
+				 "datasetId":"%s","ownerId":"owner-1","params":{"derivative":"fd"},"futureMember":true,
+				 "inputs":[{"stepId":"derivatives","jobId":"%s","type":"derivatives",
+				            "result":{"kind":"feature-set","id":"f1","location":"s3://artifacts/x"}},
+				           {"stepId":"pinn","jobId":"%s","type":"pinn",
+				            "result":{"kind":"pinn-model","id":"m1","location":"s3://datasets/%s"}}]}
+				""".formatted(UUID.randomUUID(), job, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), key),
+				DiscoveryJobPayload.class);
+		assertThat(payload.jobId()).isEqualTo(job);
+		assertThat(payload.attempt()).isEqualTo(2);
+		assertThat(payload.params().path("derivative").asText()).isEqualTo("fd");
+		assertThat(payload.inputs()).hasSize(2);
+		assertThat(DiscoveryJobHandler.objectKey(payload)).as("key from the upstream result in bucket datasets")
+			.isEqualTo(key);
+
+		JsonNode withKey = JSON.readTree("{\"ownerId\":\"o\",\"canonicalObjectKey\":\"" + key + "\"}");
+		assertThat(DiscoveryJobHandler.objectKey(JSON.treeToValue(withKey, DiscoveryJobPayload.class))).isEqualTo(key);
+		assertThat(DiscoveryJobHandler.objectKey(JSON.readValue("{\"ownerId\":\"o\"}", DiscoveryJobPayload.class)))
+			.isNull();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Tests of the discovery worker.
+ */
+package io.physforge.discovery.worker;

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One runnable application of the suite.
  *
- * @param module the Maven module (and jar) name, for example {@code pde-discovery-service}
+ * @param module the Maven module (and jar) name, for example
+ * {@code pde-discovery-service}
  * @param apiName the path segment it serves under {@code /api/}, for example
  * {@code discovery}; {@code null} for the gateway
  * @param defaultPort its port unless {@code PF_<NAME>_PORT} says otherwise
@@ -16,8 +17,8 @@ public record ServiceDefinition(String module, String apiName, int defaultPort) 
 
 	private static final ServiceDefinition GATEWAY = new ServiceDefinition("gateway", null, 8080);
 
-	private static final List<ServiceDefinition> SERVICES = List.of(
-			new ServiceDefinition("auth-service", "auth", 8081), new ServiceDefinition("data-service", "data", 8082),
+	private static final List<ServiceDefinition> SERVICES = List.of(new ServiceDefinition("auth-service", "auth", 8081),
+			new ServiceDefinition("data-service", "data", 8082),
 			new ServiceDefinition("orchestration-service", "orchestration", 8083),
 			new ServiceDefinition("pinn-training-service", "pinn", 8084),
 			new ServiceDefinition("derivative-service", "derivatives", 8085),

@@ -76,8 +76,8 @@ public final class Suite implements AutoCloseable {
 	}
 
 	/**
-	 * Resolves (or starts) PostgreSQL, Redis and S3, starts every selected service and the
-	 * gateway in parallel, and waits until all report healthy.
+	 * Resolves (or starts) PostgreSQL, Redis and S3, starts every selected service and
+	 * the gateway in parallel, and waits until all report healthy.
 	 * @param settings how
 	 * @return the running suite
 	 * @throws IllegalStateException naming the application and showing its log when one
@@ -302,8 +302,8 @@ public final class Suite implements AutoCloseable {
 	}
 
 	/**
-	 * @return the administrator's password (from {@code PF_ADMIN_PASSWORD}, else generated
-	 * once and kept in the data home's {@code admin-password})
+	 * @return the administrator's password (from {@code PF_ADMIN_PASSWORD}, else
+	 * generated once and kept in the data home's {@code admin-password})
 	 */
 	public String adminPassword() {
 		return this.adminPassword;
@@ -331,7 +331,8 @@ public final class Suite implements AutoCloseable {
 		}
 		lines.add(String.format("  %-26s %s (%s)", "PostgreSQL", this.database.jdbcUrl(),
 				this.database.origin().name().toLowerCase()));
-		lines.add(String.format("  %-26s %s (%s)", "Redis", this.redis.url(), this.redis.origin().name().toLowerCase()));
+		lines
+			.add(String.format("  %-26s %s (%s)", "Redis", this.redis.url(), this.redis.origin().name().toLowerCase()));
 		lines.add(String.format("  %-26s %s (%s)", "S3", this.s3.endpoint(), this.s3.origin().name().toLowerCase()));
 		lines.add(String.format("  %-26s %s/<application>.log", "logs", this.logDirectory));
 		return lines;

@@ -15,8 +15,8 @@ import io.physforge.suite.infra.LocalInfrastructure;
  * --no-demo                 skip the demo
  * --exit-after-demo         stop everything after the demo; exit status 0 when it passed (CI smoke test)
  * --help                    this text
- * </pre>
- * Infrastructure and ports come from the environment ({@code PF_*}, see the README).
+ * </pre> Infrastructure and ports come from the environment ({@code PF_*}, see the
+ * README).
  */
 public final class SuiteLauncher {
 

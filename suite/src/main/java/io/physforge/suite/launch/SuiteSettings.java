@@ -28,7 +28,9 @@ public record SuiteSettings(Path repository, List<ServiceDefinition> services, M
 		String database, boolean recreateDatabase, Path dataHome, Path logDirectory, boolean freePorts,
 		List<String> javaOptions, Duration startupTimeout, Map<String, String> extraEnvironment) {
 
-	/** JVM flags sized so ten applications fit a 2-core, few-GiB machine and start fast. */
+	/**
+	 * JVM flags sized so ten applications fit a 2-core, few-GiB machine and start fast.
+	 */
 	public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-Xss512k",
 			"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-Xshare:auto",
 			"-Dspring.jmx.enabled=false", "-Djava.security.egd=file:/dev/./urandom");
@@ -123,7 +125,8 @@ public record SuiteSettings(Path repository, List<ServiceDefinition> services, M
 		}
 
 		/**
-		 * @param dataHome where embedded servers keep data; default: a temporary directory
+		 * @param dataHome where embedded servers keep data; default: a temporary
+		 * directory
 		 * @return this builder
 		 */
 		public Builder dataHome(Path dataHome) {
@@ -150,8 +153,8 @@ public record SuiteSettings(Path repository, List<ServiceDefinition> services, M
 		}
 
 		/**
-		 * @param javaOptions JVM flags of every child; default {@code PF_JAVA_OPTS} split on
-		 * spaces, else {@link SuiteSettings#DEFAULT_JAVA_OPTIONS}
+		 * @param javaOptions JVM flags of every child; default {@code PF_JAVA_OPTS} split
+		 * on spaces, else {@link SuiteSettings#DEFAULT_JAVA_OPTIONS}
 		 * @return this builder
 		 */
 		public Builder javaOptions(List<String> javaOptions) {

@@ -16,8 +16,8 @@ public final class Jars {
 	}
 
 	/**
-	 * Walks up from {@code start} to the directory holding the root {@code pom.xml} and the
-	 * {@code gateway} module.
+	 * Walks up from {@code start} to the directory holding the root {@code pom.xml} and
+	 * the {@code gateway} module.
 	 * @param start where to start
 	 * @return the repository root
 	 * @throws IllegalStateException if there is none above {@code start}

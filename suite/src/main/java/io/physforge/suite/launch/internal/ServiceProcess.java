@@ -121,9 +121,9 @@ public final class ServiceProcess {
 	 */
 	public boolean isHealthy() {
 		try {
-			HttpResponse<String> response = HTTP.send(
-					HttpRequest.newBuilder(baseUri().resolve("/actuator/health")).timeout(Duration.ofSeconds(3)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(baseUri().resolve("/actuator/health"))
+				.timeout(Duration.ofSeconds(3))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("\"UP\"");
 		}
 		catch (IOException ex) {

@@ -1,0 +1,27 @@
+package io.physforge.platform.security;
+
+import java.util.List;
+
+/**
+ * The roles PhysForge knows, as they appear in the access token's {@code roles} claim.
+ * Spring Security sees them as {@code ROLE_ADMIN}, ... so
+ * {@code @PreAuthorize("hasRole('ADMIN')")} works.
+ */
+public final class Roles {
+
+	/** Manages users and keys, sees every resource. */
+	public static final String ADMIN = "ADMIN";
+
+	/** Creates and runs data sets, pipelines and experiments; sees their own. */
+	public static final String RESEARCHER = "RESEARCHER";
+
+	/** Reads only. */
+	public static final String VIEWER = "VIEWER";
+
+	/** Every role, most powerful first. */
+	public static final List<String> ALL = List.of(ADMIN, RESEARCHER, VIEWER);
+
+	private Roles() {
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.physforge.platform.web.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.physforge.platform.security.SecurityProperties;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Adds the platform's defaults as the lowest-precedence property source, so that every
+ * service reads the shared environment variables ({@code PF_JWKS_URI},
+ * {@code PF_JWT_ISSUER}, {@code PF_JWT_AUDIENCE}) without repeating them in its
+ * {@code application.yml}, and exposes health, info and Prometheus metrics. Anything a
+ * service or the environment sets wins.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+	/** Name of the property source. */
+	public static final String SOURCE_NAME = "physforgePlatformDefaults";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("physforge.security.jwks-uri", "${PF_JWKS_URI:" + SecurityProperties.DEFAULT_JWKS_URI + "}");
+		defaults.put("physforge.security.issuer", "${PF_JWT_ISSUER:" + SecurityProperties.DEFAULT_ISSUER + "}");
+		defaults.put("physforge.security.audience", "${PF_JWT_AUDIENCE:" + SecurityProperties.DEFAULT_AUDIENCE + "}");
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		defaults.put("management.endpoint.health.probes.enabled", "true");
+		environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+	}
+
+}

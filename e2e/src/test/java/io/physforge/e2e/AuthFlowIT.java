@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A user's whole session through the gateway: register, log in, call a protected
- * endpoint of every service, refresh, log out.
+ * A user's whole session through the gateway: register, log in, call a protected endpoint
+ * of every service, refresh, log out.
  */
 @ExtendWith(RunningSuite.class)
 class AuthFlowIT {
@@ -32,8 +32,9 @@ class AuthFlowIT {
 		Api.Tokens tokens = this.api.login(email, password);
 		assertThat(tokens.accessToken()).isNotBlank();
 		assertThat(tokens.refreshToken()).isNotBlank();
-		assertThat(this.api.post("/api/auth/login", Map.of("email", email, "password", "wrong-password"), null)
-			.status()).isEqualTo(401);
+		assertThat(
+				this.api.post("/api/auth/login", Map.of("email", email, "password", "wrong-password"), null).status())
+			.isEqualTo(401);
 
 		Api.Response me = this.api.get("/api/auth/me", tokens.accessToken());
 		assertThat(me.status()).as(me.toString()).isEqualTo(200);

@@ -1,7 +1,13 @@
 package io.physforge.e2e;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import io.physforge.suite.launch.Suite;
 import io.physforge.suite.launch.SuiteSettings;
@@ -22,6 +28,9 @@ public final class RunningSuite implements BeforeAllCallback, ParameterResolver 
 	static final String ADMIN_EMAIL = "e2e-admin@physforge.local";
 
 	static final String ADMIN_PASSWORD = "e2e-admin-Password-1";
+
+	/** The key auth-service signs with in this run, so tests can craft validly signed bad tokens. */
+	static final RSAKey SIGNING_KEY = newKey("e2e-signing-key");
 
 	private static final Namespace NAMESPACE = Namespace.create(RunningSuite.class);
 
@@ -52,6 +61,8 @@ public final class RunningSuite implements BeforeAllCallback, ParameterResolver 
 			.startupTimeout(Duration.ofMinutes(6))
 			.extraEnvironment("PF_ADMIN_EMAIL", ADMIN_EMAIL)
 			.extraEnvironment("PF_ADMIN_PASSWORD", ADMIN_PASSWORD)
+			.extraEnvironment("PF_JWT_PRIVATE_KEY", pem(SIGNING_KEY))
+			.extraEnvironment("PF_JWT_KEY_ID", SIGNING_KEY.getKeyID())
 			.extraEnvironment("PF_AUTH_RATE_LIMIT_PER_SECOND", "50")
 			.extraEnvironment("PF_AUTH_RATE_LIMIT_BURST", "200")
 			.build();
@@ -59,6 +70,26 @@ public final class RunningSuite implements BeforeAllCallback, ParameterResolver 
 		System.out.printf("e2e: suite started in %.1f s%n", suite.startupSeconds());
 		suite.describe().forEach(System.out::println);
 		return new Holder(suite);
+	}
+
+	static RSAKey newKey(String kid) {
+		try {
+			return new RSAKeyGenerator(2048).keyID(kid).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String pem(RSAKey key) {
+		try {
+			String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+				.encodeToString(key.toRSAPrivateKey().getEncoded());
+			return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Closes the suite when the test run's root context closes. */

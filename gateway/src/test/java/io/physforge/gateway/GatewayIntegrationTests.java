@@ -145,13 +145,13 @@ class GatewayIntegrationTests {
 			.valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\".*")
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo("https://physforge.io/problems/unauthorized");
+			.isEqualTo("https://physforge.dev/problems/unauthorized");
 		assertThat(UPSTREAM.calls("/api/orchestration/pipelines")).isEqualTo(before);
 	}
 
 	@Test
 	void publicAuthEndpointsNeedNoToken() {
-		for (String path : List.of("/api/auth/register", "/api/auth/refresh")) {
+		for (String path : List.of("/api/auth/register", "/api/auth/refresh", "/api/auth/logout")) {
 			this.client.post().uri(path).bodyValue(Map.of()).exchange().expectStatus().isOk();
 		}
 		this.client.get().uri("/api/auth/.well-known/jwks.json").exchange().expectStatus().isOk();

@@ -22,9 +22,9 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-	static final String UNAUTHORIZED_TYPE = "https://physforge.io/problems/unauthorized";
+	static final String UNAUTHORIZED_TYPE = "https://physforge.dev/problems/unauthorized";
 
-	static final String FORBIDDEN_TYPE = "https://physforge.io/problems/forbidden";
+	static final String FORBIDDEN_TYPE = "https://physforge.dev/problems/forbidden";
 
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
@@ -54,6 +54,11 @@ final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAc
 				+ ",\"detail\":\"" + escape(detail) + "\",\"instance\":\""
 				+ escape(exchange.getRequest().getPath().value()) + "\"}";
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	private static String requestId(ServerWebExchange exchange) {
+		String id = exchange.getRequest().getHeaders().getFirst("X-Request-Id");
+		return (id != null) ? ",\"requestId\":\"" + escape(id) + "\"" : "";
 	}
 
 	private static String escape(String text) {

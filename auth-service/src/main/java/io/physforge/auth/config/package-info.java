@@ -1,0 +1,5 @@
+/**
+ * Settings ({@code physforge.auth.*}), password hashing, the in-process token decoder and
+ * the first administrator.
+ */
+package io.physforge.auth.config;

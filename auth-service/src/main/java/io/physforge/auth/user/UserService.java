@@ -1,0 +1,111 @@
+package io.physforge.auth.user;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.physforge.auth.audit.AuthAudit;
+import io.physforge.auth.session.RefreshTokens;
+import io.physforge.platform.problem.ProblemException;
+import io.physforge.platform.security.CurrentUser;
+import io.physforge.platform.security.Roles;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, changing and removing users.
+ */
+@Service
+public class UserService {
+
+	private final UserRepository users;
+
+	private final RefreshTokens refreshTokens;
+
+	private final PasswordEncoder passwords;
+
+	private final AuthAudit audit;
+
+	UserService(UserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwords, AuthAudit audit) {
+		this.users = users;
+		this.refreshTokens = refreshTokens;
+		this.passwords = passwords;
+		this.audit = audit;
+	}
+
+	/**
+	 * Creates a user.
+	 * @param email e-mail
+	 * @param password password in clear
+	 * @param displayName optional name
+	 * @param roles roles
+	 * @return the user
+	 * @throws ProblemException 409 {@code email-taken}
+	 */
+	public User create(String email, String password, String displayName, List<String> roles) {
+		User user = new User(UUID.randomUUID(), UserRepository.normalize(email), blankToNull(displayName),
+				this.passwords.encode(password), List.copyOf(roles), true, java.time.Instant.now());
+		if (!this.users.insert(user)) {
+			throw ProblemException.conflict("email-taken",
+					"A user with e-mail " + user.email() + " already exists; log in or use another address.");
+		}
+		return this.users.findById(user.id()).orElseThrow();
+	}
+
+	User get(UUID id) {
+		return this.users.findById(id).orElseThrow(() -> ProblemException.notFound("user", id));
+	}
+
+	@Transactional
+	User update(UUID id, UserRequests.Update request) {
+		User user = get(id);
+		List<String> roles = (request.roles() != null) ? List.copyOf(request.roles()) : user.roles();
+		boolean enabled = (request.enabled() != null) ? request.enabled() : user.enabled();
+		String displayName = (request.displayName() != null) ? blankToNull(request.displayName()) : user.displayName();
+		boolean staysAdmin = enabled && roles.contains(Roles.ADMIN);
+		if (user.roles().contains(Roles.ADMIN) && user.enabled() && !staysAdmin) {
+			requireAnotherAdmin(id);
+		}
+		this.users.update(id, roles, enabled, displayName);
+		this.audit.record("user-update", CurrentUser.get().id(), id.toString(), "success");
+		return get(id);
+	}
+
+	@Transactional
+	void delete(UUID id) {
+		User user = get(id);
+		if (user.roles().contains(Roles.ADMIN) && user.enabled()) {
+			requireAnotherAdmin(id);
+		}
+		this.users.delete(id);
+		this.audit.record("user-delete", CurrentUser.get().id(), id.toString(), "success");
+	}
+
+	@Transactional
+	void changePassword(UUID id, String current, String replacement) {
+		User user = this.users.findById(id)
+			.orElseThrow(() -> ProblemException.unauthorized("unknown-user", "Your account no longer exists."));
+		if (!this.passwords.matches(current, user.passwordHash())) {
+			this.audit.record("password-change", id.toString(), id.toString(), "failure");
+			throw ProblemException.badRequest("wrong-password", "The current password is wrong.")
+				.with("errors", List.of(new io.physforge.platform.problem.Problems.FieldError("currentPassword",
+						"does not match your password")));
+		}
+		this.users.updatePassword(id, this.passwords.encode(replacement));
+		this.refreshTokens.revokeAllOf(id);
+		this.audit.record("password-change", id.toString(), id.toString(), "success");
+	}
+
+	private void requireAnotherAdmin(UUID id) {
+		if (this.users.otherEnabledAdmins(id) == 0) {
+			throw ProblemException.conflict("last-admin",
+					"This is the last enabled ADMIN; make another user ADMIN first.");
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.trim();
+	}
+
+}

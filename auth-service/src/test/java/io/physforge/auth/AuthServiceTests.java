@@ -1,0 +1,415 @@
+package io.physforge.auth;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.physforge.platform.security.PlatformJwt;
+import io.physforge.platform.security.SecurityProperties;
+import io.physforge.platform.testing.Http;
+import io.physforge.platform.testing.TestDatabase;
+import io.physforge.platform.testing.TestJwks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * auth-service over real HTTP on the real {@code physforge_test} database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "physforge.auth.bcrypt-strength=4", "physforge.auth.admin.email=" + AuthClient.ADMIN_EMAIL,
+				"physforge.auth.admin.password=" + AuthClient.ADMIN_PASSWORD,
+				"physforge.auth.throttle.max-per-account=3", "physforge.auth.throttle.max-per-client=6" })
+class AuthServiceTests {
+
+	private static final String PROBLEMS = "https://physforge.dev/problems/";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private SecurityProperties security;
+
+	private AuthClient auth;
+
+	private Http http;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@BeforeEach
+	void client() {
+		this.auth = new AuthClient(this.port);
+		this.http = this.auth.http;
+	}
+
+	@Test
+	void registerLoginAndMe() {
+		String email = AuthClient.newEmail();
+		Http.Response registered = this.http.post("/api/auth/register", null,
+				Map.of("email", email.toUpperCase(), "password", "password-123", "displayName", "Ada"));
+		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+		assertThat(registered.json().path("email").asText()).isEqualTo(email);
+		assertThat(registered.json().path("roles").toString()).isEqualTo("[\"RESEARCHER\"]");
+		assertThat(registered.body()).doesNotContain("password");
+
+		Http.Response login = this.auth.login(email, "password-123");
+		assertThat(login.status()).isEqualTo(200);
+		JsonNode tokens = login.json();
+		assertThat(tokens.path("tokenType").asText()).isEqualTo("Bearer");
+		assertThat(tokens.path("expiresIn").asLong()).isEqualTo(900);
+		assertThat(tokens.path("refreshToken").asText()).startsWith("pfr_");
+
+		Http.Response me = this.http.get("/api/auth/me", tokens.path("accessToken").asText());
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.json().path("id").asText()).isEqualTo(registered.json().path("id").asText());
+		assertThat(me.json().path("displayName").asText()).isEqualTo("Ada");
+		assertThat(this.http.get("/api/auth/info", tokens.path("accessToken").asText()).json().path("service").asText())
+			.isEqualTo("auth-service");
+	}
+
+	@Test
+	void accessTokenCarriesTheAgreedClaimsAndVerifiesAgainstThePublishedJwks() throws Exception {
+		AuthClient.Tokens tokens = this.auth.newResearcher();
+		SignedJWT jwt = SignedJWT.parse(tokens.access());
+		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+		JWTClaimsSet claims = jwt.getJWTClaimsSet();
+		assertThat(claims.getIssuer()).isEqualTo("physforge-auth");
+		assertThat(claims.getAudience()).containsExactly("physforge");
+		assertThat(claims.getStringListClaim("roles")).containsExactly("RESEARCHER");
+		assertThat(claims.getStringClaim("email")).isEqualTo(tokens.email());
+		assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(900_000);
+
+		Http.Response jwks = this.http.get("/api/auth/.well-known/jwks.json", null);
+		assertThat(jwks.status()).isEqualTo(200);
+		assertThat(jwks.json().path("keys").findValuesAsText("kid")).contains(jwt.getHeader().getKeyID());
+		assertThat(jwks.body()).doesNotContain("\"d\"");
+
+		// what every other service does: fetch the JWKS over HTTP and apply the
+		// platform's rules
+		NimbusJwtDecoder remote = NimbusJwtDecoder
+			.withJwkSetUri("http://127.0.0.1:" + this.port + "/api/auth/.well-known/jwks.json")
+			.build();
+		remote.setJwtValidator(PlatformJwt.validator(this.security));
+		Jwt decoded = remote.decode(tokens.access());
+		assertThat(decoded.getSubject()).isEqualTo(claims.getSubject());
+	}
+
+	@Test
+	void registrationReportsEveryInvalidField() {
+		Http.Response response = this.http.post("/api/auth/register", null,
+				Map.of("email", "not-an-email", "password", "short"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		JsonNode problem = response.json();
+		assertThat(problem.path("type").asText()).isEqualTo(PROBLEMS + "validation");
+		assertThat(problem.path("title").asText()).isNotBlank();
+		assertThat(problem.path("status").asInt()).isEqualTo(400);
+		assertThat(problem.path("detail").asText()).contains("email").contains("password");
+		assertThat(problem.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("email", "password");
+	}
+
+	@Test
+	void duplicateEmailIsConflict() {
+		String email = AuthClient.newEmail();
+		assertThat(this.auth.register(email, "password-123").status()).isEqualTo(201);
+		Http.Response again = this.auth.register(email.toUpperCase(), "password-456");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().path("type").asText()).isEqualTo(PROBLEMS + "email-taken");
+	}
+
+	@Test
+	void wrongPasswordAndUnknownUserAreTheSame401() {
+		String email = AuthClient.newEmail();
+		this.auth.register(email, "password-123");
+		Http.Response wrong = this.auth.login(email, "password-999");
+		Http.Response unknown = this.auth.login(AuthClient.newEmail(), "password-999");
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(unknown.status()).isEqualTo(401);
+		assertThat(wrong.json().path("detail")).isEqualTo(unknown.json().path("detail"));
+	}
+
+	@Test
+	void refreshRotatesAndReuseRevokesTheFamily() {
+		AuthClient.Tokens first = this.auth.newResearcher();
+		Http.Response rotated = this.http.post("/api/auth/refresh", null, Map.of("refreshToken", first.refresh()));
+		assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+		String second = rotated.json().path("refreshToken").asText();
+		assertThat(second).isNotEqualTo(first.refresh());
+		assertThat(this.http.get("/api/auth/me", rotated.json().path("accessToken").asText()).status()).isEqualTo(200);
+
+		// the spent token comes back: someone copied it
+		Http.Response reuse = this.http.post("/api/auth/refresh", null, Map.of("refreshToken", first.refresh()));
+		assertThat(reuse.status()).isEqualTo(401);
+		assertThat(reuse.json().path("type").asText()).isEqualTo(PROBLEMS + "refresh-token-reused");
+		// the legitimate successor is revoked with the family
+		Http.Response successor = this.http.post("/api/auth/refresh", null, Map.of("refreshToken", second));
+		assertThat(successor.status()).isEqualTo(401);
+		assertThat(successor.json().path("type").asText()).isEqualTo(PROBLEMS + "invalid-refresh-token");
+		// another session of the same user is untouched
+		Http.Response other = this.auth.login(first.email(), "password-123");
+		assertThat(this.http
+			.post("/api/auth/refresh", null, Map.of("refreshToken", other.json().path("refreshToken").asText()))
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutRevokesTheFamily() {
+		AuthClient.Tokens tokens = this.auth.newResearcher();
+		assertThat(this.http.post("/api/auth/logout", null, Map.of("refreshToken", tokens.refresh())).status())
+			.isEqualTo(204);
+		Http.Response refresh = this.http.post("/api/auth/refresh", null, Map.of("refreshToken", tokens.refresh()));
+		assertThat(refresh.status()).isEqualTo(401);
+		assertThat(this.http.post("/api/auth/refresh", null, Map.of("refreshToken", "pfr_unknown")).status())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void passwordChangeNeedsTheCurrentPasswordAndEndsSessions() {
+		AuthClient.Tokens tokens = this.auth.newResearcher();
+		Http.Response wrong = this.http.post("/api/auth/password", tokens.access(),
+				Map.of("currentPassword", "nope-nope", "newPassword", "new-password-1"));
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.json().path("type").asText()).isEqualTo(PROBLEMS + "wrong-password");
+		assertThat(this.http
+			.post("/api/auth/password", null,
+					Map.of("currentPassword", "password-123", "newPassword", "new-password-1"))
+			.status()).isEqualTo(401);
+
+		assertThat(this.http
+			.post("/api/auth/password", tokens.access(),
+					Map.of("currentPassword", "password-123", "newPassword", "new-password-1"))
+			.status()).isEqualTo(204);
+		assertThat(this.auth.login(tokens.email(), "password-123").status()).isEqualTo(401);
+		assertThat(this.auth.login(tokens.email(), "new-password-1").status()).isEqualTo(200);
+		assertThat(this.http.post("/api/auth/refresh", null, Map.of("refreshToken", tokens.refresh())).status())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void failedLoginsAreThrottledPerAccount() {
+		String email = AuthClient.newEmail();
+		this.auth.register(email, "password-123");
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.auth.login(email, "wrong-password").status()).isEqualTo(401);
+		}
+		// even the right password, from a new address, waits
+		Http.Response blocked = this.auth.login(email, "password-123");
+		assertThat(blocked.status()).isEqualTo(429);
+		assertThat(blocked.json().path("type").asText()).isEqualTo(PROBLEMS + "login-throttled");
+		long retryAfter = Long.parseLong(blocked.header("Retry-After"));
+		assertThat(retryAfter).isBetween(1L, 15 * 60L);
+		assertThat(blocked.json().path("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
+		// other accounts are unaffected
+		assertThat(this.auth.newResearcher().access()).isNotBlank();
+	}
+
+	@Test
+	void failedLoginsAreThrottledPerClientAddress() {
+		String address = AuthClient.randomAddress();
+		AuthClient.Tokens victim = this.auth.newResearcher();
+		for (int i = 0; i < 6; i++) {
+			assertThat(this.auth.login(AuthClient.newEmail(), "wrong-password", address).status()).isEqualTo(401);
+		}
+		assertThat(this.auth.login(victim.email(), "password-123", address).status()).isEqualTo(429);
+		assertThat(this.auth.login(victim.email(), "password-123", AuthClient.randomAddress()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void adminManagesUsers() {
+		String admin = this.auth.admin().access();
+		String email = AuthClient.newEmail();
+		Http.Response created = this.http.post("/api/auth/users", admin,
+				Map.of("email", email, "password", "password-123", "roles", List.of("VIEWER")));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String id = created.json().path("id").asText();
+		assertThat(created.json().path("roles").toString()).isEqualTo("[\"VIEWER\"]");
+
+		Http.Response page = this.http.get("/api/auth/users?page=0&size=200", admin);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.json().path("total").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(this.http.get("/api/auth/users/" + id, admin).json().path("email").asText()).isEqualTo(email);
+
+		Http.Response patched = this.http.send("PATCH", "/api/auth/users/" + id, admin,
+				Map.of("roles", List.of("RESEARCHER"), "enabled", false), Map.of());
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(patched.json().path("roles").toString()).isEqualTo("[\"RESEARCHER\"]");
+		assertThat(patched.json().path("enabled").asBoolean()).isFalse();
+		Http.Response disabled = this.auth.login(email, "password-123");
+		assertThat(disabled.status()).isEqualTo(401);
+		assertThat(disabled.json().path("type").asText()).isEqualTo(PROBLEMS + "account-disabled");
+
+		Http.Response badRole = this.http.send("PATCH", "/api/auth/users/" + id, admin,
+				Map.of("roles", List.of("ROOT")), Map.of());
+		assertThat(badRole.status()).isEqualTo(400);
+		assertThat(badRole.json().path("errors").get(0).path("field").asText()).isEqualTo("roles[0]");
+
+		assertThat(this.http.send("DELETE", "/api/auth/users/" + id, admin, null, Map.of()).status()).isEqualTo(204);
+		Http.Response gone = this.http.get("/api/auth/users/" + id, admin);
+		assertThat(gone.status()).isEqualTo(404);
+		assertThat(gone.json().path("type").asText()).isEqualTo(PROBLEMS + "user-not-found");
+		assertThat(this.http.get("/api/auth/users/not-a-uuid", admin).status()).isEqualTo(400);
+	}
+
+	@Test
+	void viewerAndResearcherGet403OnAdminEndpoints() {
+		String admin = this.auth.admin().access();
+		String email = AuthClient.newEmail();
+		this.http.post("/api/auth/users", admin,
+				Map.of("email", email, "password", "password-123", "roles", List.of("VIEWER")));
+		String viewer = this.auth.tokens(email, "password-123").access();
+		for (Http.Response response : List.of(this.http.get("/api/auth/users", viewer),
+				this.http.get("/api/auth/users/" + UUID.randomUUID(), viewer),
+				this.http.post("/api/auth/users", viewer,
+						Map.of("email", AuthClient.newEmail(), "password", "password-123", "roles", List.of("ADMIN"))),
+				this.http.post("/api/auth/keys/rotate", viewer, null),
+				this.http.get("/api/auth/users", this.auth.newResearcher().access()))) {
+			assertThat(response.status()).as(response.toString()).isEqualTo(403);
+			assertThat(response.json().path("type").asText()).isEqualTo(PROBLEMS + "forbidden");
+		}
+		assertThat(this.http.get("/api/auth/users", null).status()).isEqualTo(401);
+		assertThat(this.http.get("/api/auth/me", viewer).status()).isEqualTo(200);
+	}
+
+	@Test
+	void apiKeysAreShownOnceExchangedAndRevoked() throws Exception {
+		AuthClient.Tokens owner = this.auth.newResearcher();
+		Http.Response created = this.http.post("/api/auth/api-keys", owner.access(), Map.of("name", "laptop cli"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String key = created.json().path("key").asText();
+		String id = created.json().path("id").asText();
+		assertThat(key).startsWith("pfk_" + created.json().path("prefix").asText() + "_");
+
+		Http.Response list = this.http.get("/api/auth/api-keys", owner.access());
+		assertThat(list.json().findValuesAsText("id")).containsExactly(id);
+		assertThat(list.body()).doesNotContain(key.substring(17));
+
+		Http.Response exchanged = this.http.post("/api/auth/api-keys/exchange", null, Map.of("apiKey", key));
+		assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(200);
+		assertThat(exchanged.json().has("refreshToken")).isFalse();
+		String access = exchanged.json().path("accessToken").asText();
+		assertThat(SignedJWT.parse(access).getJWTClaimsSet().getStringListClaim("amr")).containsExactly("api-key");
+		assertThat(this.http.get("/api/auth/me", access).json().path("email").asText()).isEqualTo(owner.email());
+		assertThat(this.http.get("/api/auth/api-keys", owner.access()).json().get(0).path("lastUsedAt").isNull())
+			.isFalse();
+
+		String tampered = key.substring(0, key.length() - 2) + (key.endsWith("AA") ? "BB" : "AA");
+		assertThat(this.http.post("/api/auth/api-keys/exchange", null, Map.of("apiKey", tampered)).status())
+			.isEqualTo(401);
+		// someone else's key is invisible
+		String stranger = this.auth.newResearcher().access();
+		assertThat(this.http.send("DELETE", "/api/auth/api-keys/" + id, stranger, null, Map.of()).status())
+			.isEqualTo(404);
+		assertThat(this.http.send("DELETE", "/api/auth/api-keys/" + id, owner.access(), null, Map.of()).status())
+			.isEqualTo(204);
+		Http.Response revoked = this.http.post("/api/auth/api-keys/exchange", null, Map.of("apiKey", key));
+		assertThat(revoked.status()).isEqualTo(401);
+		assertThat(revoked.json().path("type").asText()).isEqualTo(PROBLEMS + "invalid-api-key");
+		assertThat(this.http.get("/api/auth/api-keys", owner.access()).json()).isEmpty();
+	}
+
+	@Test
+	void rotationKeepsTheOldKeyUntilItsTokensExpire() throws Exception {
+		String admin = this.auth.admin().access();
+		AuthClient.Tokens before = this.auth.newResearcher();
+		String oldKid = SignedJWT.parse(before.access()).getHeader().getKeyID();
+
+		Http.Response rotation = this.http.post("/api/auth/keys/rotate", admin, null);
+		assertThat(rotation.status()).as(rotation.toString()).isEqualTo(200);
+		String newKid = rotation.json().path("kid").asText();
+		assertThat(rotation.json().path("previousKid").asText()).isEqualTo(oldKid);
+		assertThat(newKid).isNotEqualTo(oldKid);
+
+		List<String> kids = this.http.get("/api/auth/.well-known/jwks.json", null).json().findValuesAsText("kid");
+		assertThat(kids).contains(oldKid, newKid);
+		assertThat(this.http.get("/api/auth/me", before.access()).status()).isEqualTo(200);
+		AuthClient.Tokens after = this.auth.tokens(before.email(), "password-123");
+		assertThat(SignedJWT.parse(after.access()).getHeader().getKeyID()).isEqualTo(newKid);
+		assertThat(this.http.get("/api/auth/me", after.access()).status()).isEqualTo(200);
+
+		// once the old key was retired longer ago than the access-token lifetime, it
+		// leaves the JWKS
+		this.jdbc.sql("UPDATE signing_keys SET retired_at = now() - interval '1 hour' WHERE kid = :kid")
+			.param("kid", oldKid)
+			.update();
+		this.http.post("/api/auth/keys/rotate", this.auth.admin().access(), null);
+		kids = this.http.get("/api/auth/.well-known/jwks.json", null).json().findValuesAsText("kid");
+		assertThat(kids).doesNotContain(oldKid).contains(newKid);
+		assertThat(this.http.get("/api/auth/me", before.access()).status()).isEqualTo(401);
+		assertThat(this.http.get("/api/auth/me", after.access()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void badTokensAre401() throws Exception {
+		AuthClient.Tokens tokens = this.auth.newResearcher();
+		JWTClaimsSet valid = SignedJWT.parse(tokens.access()).getJWTClaimsSet();
+		RSAKey active = RSAKey
+			.parse(this.jdbc.sql("SELECT jwk FROM signing_keys WHERE retired_at IS NULL").query(String.class).single());
+		// control: a token we sign ourselves with the real key and valid claims is
+		// accepted
+		assertThat(this.http.get("/api/auth/me", TestJwks.sign(active, valid)).status()).isEqualTo(200);
+
+		Instant past = Instant.now().minusSeconds(7200);
+		Map<String, String> bad = new java.util.LinkedHashMap<>();
+		bad.put("forged signature", TestJwks.sign(TestJwks.newKey(active.getKeyID()), valid));
+		bad.put("expired",
+				TestJwks.sign(active,
+						new JWTClaimsSet.Builder(valid).issueTime(Date.from(past))
+							.notBeforeTime(Date.from(past))
+							.expirationTime(Date.from(past.plusSeconds(900)))
+							.build()));
+		bad.put("wrong issuer", TestJwks.sign(active, new JWTClaimsSet.Builder(valid).issuer("evil").build()));
+		bad.put("wrong audience", TestJwks.sign(active, new JWTClaimsSet.Builder(valid).audience("other").build()));
+		bad.put("alg none", new PlainJWT(valid).serialize());
+		SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(active.getKeyID()).build(),
+				valid);
+		hmac.sign(new MACSigner(active.toRSAPublicKey().getEncoded()));
+		bad.put("HS256", hmac.serialize());
+		bad.put("tampered payload", tokens.access()
+			.replaceFirst("\\.[^.]+\\.", "." + java.util.Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(
+						new JWTClaimsSet.Builder(valid).claim("roles", List.of("ADMIN")).build().toString().getBytes())
+					+ "."));
+		bad.forEach((name, token) -> {
+			Http.Response response = this.http.get("/api/auth/me", token);
+			assertThat(response.status()).as(name + ": " + response).isEqualTo(401);
+			assertThat(response.json().path("type").asText()).as(name).isEqualTo(PROBLEMS + "invalid-token");
+		});
+	}
+
+	@Test
+	void healthAndOpenApiAreOpen() {
+		assertThat(this.http.get("/actuator/health", null).json().path("status").asText()).isEqualTo("UP");
+		Http.Response docs = this.http.get("/v3/api-docs", null);
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().path("paths").has("/api/auth/login")).isTrue();
+		assertThat(this.http.get("/api/auth/me", null).status()).isEqualTo(401);
+	}
+
+}

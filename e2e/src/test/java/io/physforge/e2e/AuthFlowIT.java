@@ -69,6 +69,11 @@ class AuthFlowIT {
 				Map.of("X-Request-Id", "e2e-trace-123"));
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("X-Request-Id")).isEqualTo("e2e-trace-123");
+		// a problem written by auth-service itself quotes the id the gateway forwarded
+		Api.Response invalid = this.api.send(this.api.gateway(), "POST", "/api/auth/login", Map.of(), null,
+				Map.of("X-Request-Id", "e2e-trace-456"));
+		assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+		assertThat(invalid.json().path("requestId").asText()).isEqualTo("e2e-trace-456");
 		Api.Response generated = this.api.get("/api/auth/me", null);
 		assertThat(generated.status()).isEqualTo(401);
 		assertThat(generated.header("X-Request-Id")).matches("[0-9a-f-]{36}");

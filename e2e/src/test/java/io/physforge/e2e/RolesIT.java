@@ -40,8 +40,9 @@ class RolesIT {
 		Api.Response list = this.api.get("/api/auth/users", viewer.accessToken());
 		assertThat(list.status()).as(list.toString()).isEqualTo(403);
 		assertThat(list.header("Content-Type")).startsWith("application/problem+json");
-		Api.Response create = this.api.post("/api/auth/users", Map.of("email", Api.uniqueEmail("sneaky"), "password",
-				"Sneaky-Admin-1", "roles", List.of("ADMIN")), viewer.accessToken());
+		Api.Response create = this.api.post("/api/auth/users",
+				Map.of("email", Api.uniqueEmail("sneaky"), "password", "Sneaky-Admin-1", "roles", List.of("ADMIN")),
+				viewer.accessToken());
 		assertThat(create.status()).as(create.toString()).isEqualTo(403);
 
 		Api.Response asAdmin = this.api.get("/api/auth/users?size=200", admin.accessToken());

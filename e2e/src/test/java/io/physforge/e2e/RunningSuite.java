@@ -29,7 +29,10 @@ public final class RunningSuite implements BeforeAllCallback, ParameterResolver 
 
 	static final String ADMIN_PASSWORD = "e2e-admin-Password-1";
 
-	/** The key auth-service signs with in this run, so tests can craft validly signed bad tokens. */
+	/**
+	 * The key auth-service signs with in this run, so tests can craft validly signed bad
+	 * tokens.
+	 */
 	static final RSAKey SIGNING_KEY = newKey("e2e-signing-key");
 
 	private static final Namespace NAMESPACE = Namespace.create(RunningSuite.class);

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tokens that must not pass, crafted with nimbus-jose-jwt: every one is a copy of a token
- * that does pass (same subject, claims and, except where the point is otherwise, the
- * real signing key) with exactly one thing wrong. Each is refused by the gateway and, for
+ * that does pass (same subject, claims and, except where the point is otherwise, the real
+ * signing key) with exactly one thing wrong. Each is refused by the gateway and, for
  * defence in depth, by a service called directly.
  */
 @ExtendWith(RunningSuite.class)
@@ -74,16 +74,18 @@ class TokenValidationIT {
 		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
 			.replace("\"RESEARCHER\"", "\"ADMIN\"");
 		assertThat(payload).contains("ADMIN");
-		assertRefused(parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-			.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+		assertRefused(parts[0] + "."
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+				+ parts[2]);
 	}
 
 	@Test
 	void expiredTokenIsRefused() {
 		Instant past = Instant.now().minusSeconds(3600);
-		assertRefused(sign(RunningSuite.SIGNING_KEY, claims((claims) -> claims.issueTime(Date.from(past))
-			.notBeforeTime(Date.from(past))
-			.expirationTime(Date.from(past.plusSeconds(900))))));
+		assertRefused(sign(RunningSuite.SIGNING_KEY,
+				claims((claims) -> claims.issueTime(Date.from(past))
+					.notBeforeTime(Date.from(past))
+					.expirationTime(Date.from(past.plusSeconds(900))))));
 	}
 
 	@Test
@@ -102,8 +104,9 @@ class TokenValidationIT {
 		// the classic trick: header says none, the real key's kid, and an empty signature
 		String header = Base64.getUrlEncoder()
 			.withoutPadding()
-			.encodeToString(("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + RunningSuite.SIGNING_KEY.getKeyID() + "\"}")
-				.getBytes(StandardCharsets.UTF_8));
+			.encodeToString(
+					("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + RunningSuite.SIGNING_KEY.getKeyID() + "\"}")
+						.getBytes(StandardCharsets.UTF_8));
 		String payload = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(claims(UnaryOperator.identity()).toString().getBytes(StandardCharsets.UTF_8));

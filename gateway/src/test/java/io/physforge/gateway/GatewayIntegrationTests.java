@@ -155,6 +155,8 @@ class GatewayIntegrationTests {
 			this.client.post().uri(path).bodyValue(Map.of()).exchange().expectStatus().isOk();
 		}
 		this.client.get().uri("/api/auth/.well-known/jwks.json").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		this.client.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
 		this.client.get().uri("/api/auth/me").exchange().expectStatus().isUnauthorized();
 	}
 

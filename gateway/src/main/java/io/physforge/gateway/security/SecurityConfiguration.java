@@ -26,10 +26,10 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Edge security: every request needs a valid bearer token except the public auth
- * endpoints, health, and CORS preflights. Tokens must be RS256-signed by a key in the
- * JWKS, unexpired, from the configured issuer and for the configured audience; anything
- * else (forged signature, {@code alg=none}, wrong issuer or audience) is answered 401
- * before it reaches a service. Services check the token again.
+ * endpoints, health, the gateway's own OpenAPI document, and CORS preflights. Tokens must
+ * be RS256-signed by a key in the JWKS, unexpired, from the configured issuer and for the
+ * configured audience; anything else (forged signature, {@code alg=none}, wrong issuer or
+ * audience) is answered 401 before it reaches a service. Services check the token again.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -49,7 +49,8 @@ class SecurityConfiguration {
 			})
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS)
 				.permitAll()
-				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
+						"/v3/api-docs/**")
 				.permitAll()
 				.pathMatchers(publicPaths)
 				.permitAll()

@@ -1,10 +1,11 @@
 package io.physforge.auth.apikey;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,7 @@ class ApiKeys {
 			.param("name", name.trim())
 			.param("prefix", prefix)
 			.param("hash", Secrets.sha256(key))
-			.param("expires", (expiresAt != null) ? Timestamp.from(expiresAt) : null, java.sql.Types.TIMESTAMP)
+			.param("expires", (expiresAt != null) ? Timestamp.from(expiresAt) : null, Types.TIMESTAMP)
 			.query(Timestamp.class)
 			.single()
 			.toInstant();

@@ -2,6 +2,7 @@ package io.physforge.auth.session;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public class RefreshTokens {
 			.param("user", userId)
 			.param("family", familyId)
 			.param("hash", Secrets.sha256(token))
-			.param("expires", java.sql.Timestamp.from(Instant.now().plus(this.ttl)))
+			.param("expires", Timestamp.from(Instant.now().plus(this.ttl)))
 			.update();
 		return token;
 	}

@@ -1,5 +1,7 @@
 package io.physforge.auth.session;
 
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,7 +49,7 @@ class SessionService {
 	}
 
 	TokenResponse login(String email, String password, String client) {
-		String account = email.trim().toLowerCase(java.util.Locale.ROOT);
+		String account = email.trim().toLowerCase(Locale.ROOT);
 		Optional<LoginThrottle.Blocked> blocked = this.throttle.check(account, client);
 		if (blocked.isPresent()) {
 			this.audit.record("login", client, account, "throttled");
@@ -94,7 +96,7 @@ class SessionService {
 					"This refresh token was already used, so it may have been stolen: every session started with it "
 							+ "is now revoked. Log in again.");
 		}
-		if (stored.expiresAt().isBefore(java.time.Instant.now())) {
+		if (stored.expiresAt().isBefore(Instant.now())) {
 			throw invalidRefresh("The refresh token has expired; log in again.");
 		}
 		User user = this.users.findById(stored.userId())

@@ -1,11 +1,13 @@
 package io.physforge.auth.user;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.physforge.auth.audit.AuthAudit;
 import io.physforge.auth.session.RefreshTokens;
 import io.physforge.platform.problem.ProblemException;
+import io.physforge.platform.problem.Problems;
 import io.physforge.platform.security.CurrentUser;
 import io.physforge.platform.security.Roles;
 
@@ -45,7 +47,7 @@ public class UserService {
 	 */
 	public User create(String email, String password, String displayName, List<String> roles) {
 		User user = new User(UUID.randomUUID(), UserRepository.normalize(email), blankToNull(displayName),
-				this.passwords.encode(password), List.copyOf(roles), true, java.time.Instant.now());
+				this.passwords.encode(password), List.copyOf(roles), true, Instant.now());
 		if (!this.users.insert(user)) {
 			throw ProblemException.conflict("email-taken",
 					"A user with e-mail " + user.email() + " already exists; log in or use another address.");
@@ -89,8 +91,7 @@ public class UserService {
 		if (!this.passwords.matches(current, user.passwordHash())) {
 			this.audit.record("password-change", id.toString(), id.toString(), "failure");
 			throw ProblemException.badRequest("wrong-password", "The current password is wrong.")
-				.with("errors", List.of(new io.physforge.platform.problem.Problems.FieldError("currentPassword",
-						"does not match your password")));
+				.with("errors", List.of(new Problems.FieldError("currentPassword", "does not match your password")));
 		}
 		this.users.updatePassword(id, this.passwords.encode(replacement));
 		this.refreshTokens.revokeAllOf(id);

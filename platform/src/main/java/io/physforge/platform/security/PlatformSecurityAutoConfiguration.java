@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -30,6 +31,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestTemplate;
 
@@ -99,10 +101,18 @@ public class PlatformSecurityAutoConfiguration {
 					.permitAll()
 					.anyRequest()
 					.authenticated())
-				.oauth2ResourceServer((server) -> server.jwt(
-						(jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(PlatformJwt.authenticationConverter()))
+				.oauth2ResourceServer((server) -> server
+					.jwt((jwt) -> jwt.decoder(decoder)
+						.jwtAuthenticationConverter(PlatformJwt.authenticationConverter()))
 					.authenticationEntryPoint(handlers)
-					.accessDeniedHandler(handlers))
+					.accessDeniedHandler(handlers)
+					.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+						@Override
+						public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+							filter.setAuthenticationFailureHandler(handlers);
+							return filter;
+						}
+					}))
 				.exceptionHandling(
 						(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
 			return http.build();

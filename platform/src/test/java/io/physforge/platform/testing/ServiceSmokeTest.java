@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The smoke test every service runs: extend it with
  * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}. The service starts on the real
  * {@code physforge_test} database with tokens checked against {@link TestJwks}; the test
- * asserts health UP, the OpenAPI document served, {@code {api-prefix}/info} 401 without a
- * token and 200 with one, and the Flyway schema created.
+ * asserts health UP, Prometheus metrics and the OpenAPI document served without a token,
+ * {@code {api-prefix}/info} 401 without a token and 200 with one, and the Flyway schema
+ * created.
  */
+@AutoConfigureObservability(tracing = false)
 public abstract class ServiceSmokeTest {
 
 	@LocalServerPort
@@ -61,6 +64,13 @@ public abstract class ServiceSmokeTest {
 		Http.Response response = http().get("/actuator/health", null);
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.json().path("status").asText()).isEqualTo("UP");
+	}
+
+	@Test
+	void prometheusMetricsAreScrapeableWithoutToken() {
+		Http.Response response = http().get("/actuator/prometheus", null);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.body()).contains("jvm_memory_used_bytes");
 	}
 
 	@Test

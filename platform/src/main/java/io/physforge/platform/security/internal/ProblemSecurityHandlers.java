@@ -8,22 +8,33 @@ import io.physforge.platform.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * Answers 401 and 403 from the security filter chain as problem details, keeping the
- * {@code WWW-Authenticate} header of RFC 6750.
+ * {@code WWW-Authenticate} header of RFC 6750. When tokens cannot be checked at all (the
+ * JWKS is unreachable), answers 503 {@code token-check-unavailable} with
+ * {@code Retry-After} instead of a bare 500.
  */
-public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemSecurityHandlers
+		implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
 
 	private final ObjectMapper objectMapper;
 
@@ -52,6 +63,21 @@ public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, 
 					"This request needs a valid access token: send 'Authorization: Bearer <token>'.");
 		}
 		write(request, response, problem);
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		if (exception instanceof AuthenticationServiceException) {
+			log.warn("Cannot check the access token of {}: {}", request.getRequestURI(), exception.getMessage());
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			write(request, response,
+					Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "token-check-unavailable", "Token check unavailable",
+							"The service cannot check access tokens right now (the signing keys of auth-service are "
+									+ "unreachable); try again in a few seconds."));
+			return;
+		}
+		commence(request, response, exception);
 	}
 
 	@Override

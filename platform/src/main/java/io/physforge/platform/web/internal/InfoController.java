@@ -1,6 +1,7 @@
 package io.physforge.platform.web.internal;
 
 import java.util.List;
+import java.util.TreeSet;
 
 import io.physforge.platform.security.CurrentUser;
 import io.physforge.platform.web.ServiceInfo;
@@ -30,7 +31,7 @@ public class InfoController {
 	public ServiceInfo info() {
 		CurrentUser user = CurrentUser.get();
 		return new ServiceInfo(this.service.name(), this.version, user.id(), user.email(),
-				List.copyOf(new java.util.TreeSet<>(user.roles())));
+				List.copyOf(new TreeSet<>(user.roles())));
 	}
 
 }

@@ -1,0 +1,15 @@
+package io.physforge.discovery;
+
+import io.physforge.platform.testing.ServiceSmokeTest;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * pde-discovery-service starts on the real test database with the platform's security:
+ * health UP, OpenAPI served, {@code /info} protected, Flyway schema created (see
+ * {@link ServiceSmokeTest}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PdeDiscoveryServiceSmokeTests extends ServiceSmokeTest {
+
+}

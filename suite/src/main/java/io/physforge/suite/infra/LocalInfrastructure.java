@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -197,6 +198,30 @@ public final class LocalInfrastructure implements AutoCloseable {
 			logger.info("S3: {}", this.s3);
 		}
 		return this.s3;
+	}
+
+	/**
+	 * The environment variables that point a PhysForge service at this infrastructure
+	 * ({@code PF_DB_URL}, {@code PF_DB_USER}, {@code PF_DB_PASSWORD},
+	 * {@code PF_REDIS_URL}, {@code PF_S3_ENDPOINT}, {@code PF_S3_ACCESS_KEY},
+	 * {@code PF_S3_SECRET_KEY}), resolving and starting whatever is needed and creating
+	 * the database.
+	 * @param database the database the service uses, e.g. {@code physforge}
+	 * @return variable name to value
+	 */
+	public Map<String, String> serviceEnvironment(String database) {
+		PostgresEndpoint db = ensureDatabase(database);
+		RedisEndpoint redisEndpoint = redis();
+		S3Endpoint s3Endpoint = s3();
+		Map<String, String> variables = new LinkedHashMap<>();
+		variables.put("PF_DB_URL", db.jdbcUrl());
+		variables.put("PF_DB_USER", db.user());
+		variables.put("PF_DB_PASSWORD", db.password());
+		variables.put("PF_REDIS_URL", redisEndpoint.url().toString());
+		variables.put("PF_S3_ENDPOINT", s3Endpoint.endpoint().toString());
+		variables.put("PF_S3_ACCESS_KEY", s3Endpoint.accessKey());
+		variables.put("PF_S3_SECRET_KEY", s3Endpoint.secretKey());
+		return variables;
 	}
 
 	/**

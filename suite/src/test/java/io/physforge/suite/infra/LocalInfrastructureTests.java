@@ -60,6 +60,23 @@ class LocalInfrastructureTests {
 	}
 
 	@Test
+	void serviceEnvironmentPointsAtEverything() throws Exception {
+		try (LocalInfrastructure infra = LocalInfrastructure.builder()
+			.environment(
+					Map.of("PF_S3_ENDPOINT", "http://127.0.0.1:9999", "PF_S3_ACCESS_KEY", "k", "PF_S3_SECRET_KEY", "s"))
+			.build()) {
+			Map<String, String> env = infra.serviceEnvironment("physforge_test");
+			assertThat(env).containsEntry("PF_DB_URL", "jdbc:postgresql://127.0.0.1:5432/physforge_test")
+				.containsEntry("PF_DB_USER", "postgres")
+				.containsEntry("PF_REDIS_URL", "redis://127.0.0.1:6379")
+				.containsEntry("PF_S3_ENDPOINT", "http://127.0.0.1:9999")
+				.containsEntry("PF_S3_ACCESS_KEY", "k")
+				.containsEntry("PF_S3_SECRET_KEY", "s");
+			assertThat(infra.s3().origin()).isEqualTo(Origin.CONFIGURED);
+		}
+	}
+
+	@Test
 	void badPostgresSettingsAreRejectedClearly() {
 		try (LocalInfrastructure infra = LocalInfrastructure.builder()
 			.environment(Map.of("PF_DB_URL", "postgres://somewhere/db"))

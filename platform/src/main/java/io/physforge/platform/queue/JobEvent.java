@@ -1,0 +1,99 @@
+package io.physforge.platform.queue;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An entry of {@code pf:job-events}.
+ *
+ * @param kind what happened
+ * @param jobId the job id
+ * @param type the job type
+ * @param attempt the delivery number the event belongs to
+ * @param fraction progress 0..1 for {@link Kind#PROGRESS}, else {@code null}
+ * @param message progress text, may be {@code null}
+ * @param error the failure, for {@link Kind#FAILED}, else {@code null}
+ * @param retrying for {@link Kind#FAILED}: whether another attempt follows
+ * ({@code false}: dead-lettered)
+ * @param time when it happened
+ */
+public record JobEvent(Kind kind, String jobId, String type, int attempt, Double fraction, String message, String error,
+		boolean retrying, Instant time) {
+
+	public JobEvent {
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(jobId, "jobId");
+		Objects.requireNonNull(type, "type");
+		time = (time != null) ? time : Instant.now();
+	}
+
+	/**
+	 * The stream entry fields (absent values are left out).
+	 * @return the fields
+	 */
+	public Map<String, String> toFields() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("kind", this.kind.name().toLowerCase(Locale.ROOT));
+		fields.put("jobId", this.jobId);
+		fields.put("type", this.type);
+		fields.put("attempt", Integer.toString(this.attempt));
+		if (this.fraction != null) {
+			fields.put("fraction", this.fraction.toString());
+		}
+		if (this.message != null) {
+			fields.put("message", this.message);
+		}
+		if (this.error != null) {
+			fields.put("error", this.error);
+		}
+		fields.put("retrying", Boolean.toString(this.retrying));
+		fields.put("time", this.time.toString());
+		return fields;
+	}
+
+	/**
+	 * Reads an event from stream entry fields.
+	 * @param fields the fields
+	 * @return the event
+	 * @throws IllegalArgumentException if a field is missing or invalid
+	 */
+	public static JobEvent fromFields(Map<String, String> fields) {
+		try {
+			String fraction = fields.get("fraction");
+			String time = fields.get("time");
+			return new JobEvent(Kind.valueOf(fields.get("kind").toUpperCase(Locale.ROOT)), fields.get("jobId"),
+					fields.get("type"), Integer.parseInt(fields.getOrDefault("attempt", "0")),
+					(fraction != null) ? Double.valueOf(fraction) : null, fields.get("message"), fields.get("error"),
+					Boolean.parseBoolean(fields.get("retrying")), (time != null) ? Instant.parse(time) : null);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("Malformed job event " + fields + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * What happened to a job.
+	 */
+	public enum Kind {
+
+		/** The handler reported progress. */
+		PROGRESS,
+
+		/**
+		 * The handler returned normally (published again if a re-delivered job was
+		 * already done).
+		 */
+		COMPLETED,
+
+		/** An attempt failed. */
+		FAILED,
+
+		/** The handler stopped because the job was cancelled. */
+		CANCELLED
+
+	}
+
+}

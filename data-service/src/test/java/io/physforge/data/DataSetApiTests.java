@@ -107,6 +107,13 @@ class DataSetApiTests {
 		assertThat(d.path("canonicalFormat").asText()).isEqualTo("NPZ");
 		assertThat(d.path("createdAt").asText()).isNotEmpty();
 		assertThat(d.has("originalKey")).isFalse();
+		// what workers read: a server-made key of the canonical form
+		JsonNode stored = d.path("canonical");
+		assertThat(stored.path("bucket").asText()).isEqualTo("datasets");
+		assertThat(stored.path("format").asText()).isEqualTo("NPZ");
+		assertThat(stored.path("size").asLong()).isEqualTo(d.path("canonicalSize").asLong()).isPositive();
+		assertThat(stored.path("key").asText()).isNotBlank().doesNotContain("burgers");
+		assertThat(bucketKeys()).contains(stored.path("key").asText());
 		Field reference = DataSets.read(TestInfrastructure.dataset(BURGERS));
 		double[] u = reference.values("u");
 		JsonNode range = d.path("valueRanges").path("u");

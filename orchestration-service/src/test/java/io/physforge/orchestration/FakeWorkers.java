@@ -13,6 +13,7 @@ import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobEvents;
 import io.physforge.platform.queue.JobHandler;
 import io.physforge.platform.queue.JobMessage;
+import io.physforge.platform.queue.PermanentJobFailure;
 
 /**
  * A worker for the tests, run by real platform {@code JobWorker}s in the test JVM. The
@@ -46,6 +47,8 @@ final class FakeWorkers implements JobHandler {
 		switch (mode) {
 			case "fail" ->
 				throw new IllegalStateException("simulated failure of step " + payload.path("stepId").asText());
+			case "bad-input" ->
+				throw new PermanentJobFailure("field 'u' has NaN values at t[3]; clean the data and upload it again");
 			case "hang" -> {
 				context.progress(0.1, "started");
 				long deadline = System.nanoTime() + 20_000_000_000L;

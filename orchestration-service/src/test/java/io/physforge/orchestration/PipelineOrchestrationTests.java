@@ -63,6 +63,8 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 
 	private static final String API = "/api/orchestration";
 
+	static final StubDataService DATA = new StubDataService();
+
 	@LocalServerPort
 	private int port;
 
@@ -99,6 +101,7 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 		removeStaleTestPipelines();
 		registry.add("physforge.orchestration.queue-prefix", () -> PREFIX);
 		registry.add("physforge.orchestration.events-group", () -> GROUP);
+		registry.add("physforge.orchestration.data-uri", () -> DATA.uri().toString());
 	}
 
 	/**
@@ -171,6 +174,7 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 		}
 		this.consumer.stop();
 		this.redis.xgroupDestroy(JobEvents.STREAM, GROUP);
+		DATA.close();
 	}
 
 	@Test
@@ -190,6 +194,8 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 		assertThat(payload.path("jobId").asText()).isEqualTo(jobId);
 		assertThat(payload.path("datasetId").asText()).isEqualTo(dataset.toString());
 		assertThat(payload.path("ownerId").asText()).isEqualTo(this.alice);
+		assertThat(payload.path("datasetObjectKey").asText()).isEqualTo(StubDataService.canonicalKey(dataset));
+		assertThat(payload.path("datasetFormat").asText()).isEqualTo("NPZ");
 		assertThat(payload.path("stepId").asText()).isEqualTo("experiment");
 		assertThat(payload.path("attempt").asInt()).isEqualTo(1);
 		assertThat(payload.path("params").path("budget").asInt()).isEqualTo(5);
@@ -198,7 +204,8 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 				() -> "published".equals(this.jdbc.sql("SELECT outcome FROM outbox WHERE job_id = :id")
 					.param("id", UUID.fromString(jobId))
 					.query(String.class)
-					.single()));
+					.list()
+					.get(0)));
 	}
 
 	@Test
@@ -257,6 +264,24 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 			}
 			assertThat(sawOwnPipeline).as("the caller's stream showed the pipeline complete").isTrue();
 		}
+	}
+
+	@Test
+	void aPermanentFailureFailsThePipelineWithoutAnotherAttempt() {
+		JsonNode submitted = submit(this.aliceToken, UUID.randomUUID(),
+				List.of(Map.of("type", "discovery", "params", Map.of("mode", "bad-input"))));
+		String id = submitted.path("id").asText();
+		JsonNode pipeline = awaitStatus(this.aliceToken, id, "failed");
+		JsonNode job = pipeline.path("jobs").get(0);
+		assertThat(job.path("status").asText()).isEqualTo("failed");
+		assertThat(job.path("attempts").asInt()).isEqualTo(1);
+		assertThat(job.path("error").asText()).contains("retrying cannot help")
+			.contains("field 'u' has NaN values at t[3]");
+		assertThat(this.workers.calls.get(job.path("id").asText()).get()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox WHERE job_id = :id")
+			.param("id", UUID.fromString(job.path("id").asText()))
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -411,7 +436,28 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 			.status()).isEqualTo(403);
 	}
 
+	@Test
+	void aDataSetTheCallerCannotSeeIsNotFoundAndNothingIsStored() {
+		UUID alicesDataSet = UUID.randomUUID();
+		DATA.register(alicesDataSet, this.aliceToken);
+		int before = DATA.lookups();
+		Http.Response response = this.http.post(API + "/pipelines", this.bobToken,
+				Map.of("datasetId", alicesDataSet.toString(), "steps", List.of(Map.of("type", "discovery"))));
+		assertThat(response.status()).as(response.toString()).isEqualTo(404);
+		assertThat(response.json().path("detail").asText()).contains(alicesDataSet.toString());
+		assertThat(DATA.lookups()).isEqualTo(before + 1);
+		Http.Response unknown = this.http.post(API + "/pipelines", this.aliceToken,
+				Map.of("datasetId", UUID.randomUUID().toString(), "steps", List.of(Map.of("type", "discovery"))));
+		assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM pipeline WHERE owner_id = :owner OR dataset_id = :dataset")
+			.param("owner", this.bob)
+			.param("dataset", alicesDataSet)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private JsonNode submit(String token, UUID dataset, List<Map<String, Object>> steps) {
+		DATA.register(dataset, token);
 		Http.Response response = this.http.post(API + "/pipelines", token,
 				Map.of("datasetId", dataset.toString(), "steps", steps));
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);

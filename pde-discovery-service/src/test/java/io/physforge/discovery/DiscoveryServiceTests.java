@@ -255,6 +255,9 @@ class DiscoveryServiceTests {
 			JobEvent failed = events.await(jobId, (e) -> e.kind() == JobEvent.Kind.FAILED && !e.retrying(), 1, TIMEOUT)
 				.get(0);
 			assertThat(failed.error()).contains(c[2]);
+			// bad input is a permanent failure: dead-lettered after one attempt
+			assertThat(failed.permanent()).isTrue();
+			assertThat(failed.attempt()).isEqualTo(1);
 			Map<String, Object> run = this.jdbc
 				.sql("SELECT status, error, attempts FROM discovery_run WHERE job_id = :job")
 				.param("job", jobId)
@@ -262,7 +265,7 @@ class DiscoveryServiceTests {
 				.singleRow();
 			assertThat(run.get("status")).isEqualTo("failed");
 			assertThat((String) run.get("error")).contains(c[2]);
-			assertThat(run.get("attempts")).isEqualTo(2);
+			assertThat(run.get("attempts")).isEqualTo(1);
 			assertThat(this.jdbc
 				.sql("SELECT count(*) FROM discovered_equation e JOIN discovery_run r ON r.id = e.run_id "
 						+ "WHERE r.job_id = :job")

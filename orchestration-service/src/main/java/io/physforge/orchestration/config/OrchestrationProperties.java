@@ -1,6 +1,7 @@
 package io.physforge.orchestration.config;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sseTimeout how long one server-sent-event stream stays open
  * @param sseHeartbeat how often an idle stream gets a comment line
  * @param maxSteps most steps in one pipeline
+ * @param dataUri base URI of data-service, where data sets are looked up at submit
  */
 @ConfigurationProperties("physforge.orchestration")
 public record OrchestrationProperties(String queuePrefix, @DefaultValue("orchestration") String eventsGroup,
@@ -38,7 +40,8 @@ public record OrchestrationProperties(String queuePrefix, @DefaultValue("orchest
 		Map<String, Duration> timeouts, @DefaultValue("250ms") Duration relayInterval,
 		@DefaultValue("2s") Duration sweepInterval, @DefaultValue("60s") Duration republishAfter,
 		@DefaultValue("15s") Duration reconcileInterval, @DefaultValue("30m") Duration sseTimeout,
-		@DefaultValue("15s") Duration sseHeartbeat, @DefaultValue("50") int maxSteps) {
+		@DefaultValue("15s") Duration sseHeartbeat, @DefaultValue("50") int maxSteps,
+		@DefaultValue("http://127.0.0.1:8082") URI dataUri) {
 
 	public OrchestrationProperties {
 		queuePrefix = (queuePrefix != null) ? queuePrefix.trim() : "";

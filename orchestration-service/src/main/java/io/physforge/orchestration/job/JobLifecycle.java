@@ -222,7 +222,7 @@ public class JobLifecycle {
 			jobChanged(pipeline, job.id());
 			return;
 		}
-		if (job.attempts() < job.maxAttempts()) {
+		if (!event.permanent() && job.attempts() < job.maxAttempts()) {
 			Duration delay = this.properties.backoffBefore(job.attempts() + 1);
 			this.store.update("UPDATE job SET error = ?, updated_at = now() WHERE id = ?", "attempt " + job.attempts()
 					+ " of " + job.maxAttempts() + " failed: " + error + "; retrying in " + delay, job.id());
@@ -230,8 +230,10 @@ public class JobLifecycle {
 			jobChanged(pipeline, job.id());
 			return;
 		}
-		String reason = "step '" + job.stepId() + "' (" + job.type() + ") failed after " + job.attempts() + " attempt"
-				+ ((job.attempts() == 1) ? "" : "s") + ": " + error;
+		String reason = event.permanent()
+				? "step '" + job.stepId() + "' (" + job.type() + ") failed; retrying cannot help: " + error
+				: "step '" + job.stepId() + "' (" + job.type() + ") failed after " + job.attempts() + " attempt"
+						+ ((job.attempts() == 1) ? "" : "s") + ": " + error;
 		this.store.update(
 				"UPDATE job SET status = 'failed', error = ?, finished_at = now(), updated_at = now() WHERE id = ?",
 				reason, job.id());
@@ -269,7 +271,8 @@ public class JobLifecycle {
 					(upstream.result() != null) ? JobResultRef.parse(upstream.result()) : null));
 		}
 		JobPayload payload = new JobPayload(pipeline.id(), job.id(), job.stepId(), job.type(), attempt,
-				pipeline.datasetId(), pipeline.ownerId(), this.views.parse(job.params()), inputs);
+				pipeline.datasetId(), pipeline.ownerId(), pipeline.canonicalKey(), pipeline.canonicalFormat(),
+				this.views.parse(job.params()), inputs);
 		this.store.update("UPDATE job SET status = 'queued', attempts = ?, progress = 0, progress_message = NULL, "
 				+ "enqueued_at = now(), published_at = NULL, started_at = NULL, updated_at = now() WHERE id = ?",
 				attempt, job.id());

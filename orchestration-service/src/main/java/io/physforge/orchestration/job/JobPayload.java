@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <pre>{@code
  * {"pipelineId":"...","jobId":"...","stepId":"discovery","type":"discovery","attempt":1,
- *  "datasetId":"...","ownerId":"<user id>","params":{...},
+ *  "datasetId":"...","ownerId":"<user id>","datasetObjectKey":"<key in bucket datasets>",
+ *  "datasetFormat":"NPZ","params":{...},
  *  "inputs":[{"stepId":"derivatives","jobId":"...","type":"derivatives",
  *             "result":{"kind":"feature-set","id":"...","location":"s3://..."}}]}
  * }</pre>
@@ -27,11 +28,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param attempt the orchestrator's attempt number, 1 for the first
  * @param datasetId the pipeline's data set
  * @param ownerId the user the pipeline belongs to (JWT subject)
+ * @param datasetObjectKey the key of the data set's canonical form in bucket
+ * {@code datasets} (made by data-service; workers read only this form)
+ * @param datasetFormat the canonical form's format ({@code NPZ} or {@code HDF5})
  * @param params the step's parameters
  * @param inputs the results of the steps this one depends on, in {@code dependsOn} order
  */
 public record JobPayload(UUID pipelineId, UUID jobId, String stepId, String type, int attempt, UUID datasetId,
-		String ownerId, JsonNode params, List<Input> inputs) {
+		String ownerId, String datasetObjectKey, String datasetFormat, JsonNode params, List<Input> inputs) {
 
 	/**
 	 * The result of an upstream job.

@@ -24,7 +24,7 @@ public class JobStore {
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
 
-	private static final String PIPELINE_COLUMNS = "id, owner_id, dataset_id, status, error, created_at, started_at, finished_at, updated_at";
+	private static final String PIPELINE_COLUMNS = "id, owner_id, dataset_id, status, error, created_at, started_at, finished_at, updated_at, canonical_key, canonical_format";
 
 	private static final String JOB_COLUMNS = "id, pipeline_id, step_id, position, type, queue, params::text AS params, "
 			+ "depends_on::text AS depends_on, status, progress, progress_message, attempts, max_attempts, timeout_seconds, "
@@ -39,12 +39,15 @@ public class JobStore {
 		this.json = json;
 	}
 
-	public void insertPipeline(UUID id, String ownerId, UUID datasetId) {
+	public void insertPipeline(UUID id, String ownerId, UUID datasetId, String canonicalKey, String canonicalFormat) {
 		this.jdbc
-			.sql("INSERT INTO pipeline (id, owner_id, dataset_id, status) VALUES (:id, :owner, :dataset, 'queued')")
+			.sql("INSERT INTO pipeline (id, owner_id, dataset_id, status, canonical_key, canonical_format) "
+					+ "VALUES (:id, :owner, :dataset, 'queued', :key, :format)")
 			.param("id", id)
 			.param("owner", ownerId)
 			.param("dataset", datasetId)
+			.param("key", canonicalKey)
+			.param("format", canonicalFormat)
 			.update();
 	}
 
@@ -168,7 +171,7 @@ public class JobStore {
 		return new PipelineRow(rs.getObject("id", UUID.class), rs.getString("owner_id"),
 				rs.getObject("dataset_id", UUID.class), JobStatus.of(rs.getString("status")), rs.getString("error"),
 				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-				instant(rs, "updated_at"));
+				instant(rs, "updated_at"), rs.getString("canonical_key"), rs.getString("canonical_format"));
 	}
 
 	private JobRow jobRow(ResultSet rs, int row) throws SQLException {

@@ -10,11 +10,13 @@ import io.physforge.platform.problem.ProblemException;
 import io.physforge.platform.security.CurrentUser;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,12 +40,14 @@ public class PipelineController {
 	/**
 	 * Submits a pipeline.
 	 * @param request data set and steps
+	 * @param authorization the caller's token, used to look the data set up
 	 * @return 201 with the pipeline and its jobs
 	 */
 	@PostMapping
-	public ResponseEntity<PipelineView> submit(@RequestBody PipelineRequest request) {
+	public ResponseEntity<PipelineView> submit(@RequestBody PipelineRequest request,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
 		CurrentUser user = writer();
-		PipelineView pipeline = this.pipelines.submit(user, request);
+		PipelineView pipeline = this.pipelines.submit(user, request, authorization);
 		audit("pipeline.submit", pipeline.id(), AuditOutcome.SUCCESS);
 		return ResponseEntity.created(URI.create("/api/orchestration/pipelines/" + pipeline.id())).body(pipeline);
 	}

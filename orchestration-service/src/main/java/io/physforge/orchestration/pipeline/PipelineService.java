@@ -7,6 +7,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.orchestration.config.OrchestrationProperties;
+import io.physforge.orchestration.dataset.DataSetClient;
+import io.physforge.orchestration.dataset.DataSetRef;
 import io.physforge.orchestration.job.JobLifecycle;
 import io.physforge.orchestration.job.JobRow;
 import io.physforge.orchestration.job.JobStatus;
@@ -21,7 +23,9 @@ import io.physforge.platform.security.CurrentUser;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Submits, shows, lists and cancels pipelines, applying the ownership rule: another
@@ -40,25 +44,34 @@ public class PipelineService {
 
 	private final ObjectMapper json;
 
+	private final DataSetClient dataSets;
+
+	private final TransactionTemplate transaction;
+
 	public PipelineService(JobStore store, JobViews views, JobLifecycle lifecycle, OrchestrationProperties properties,
-			ObjectMapper json) {
+			ObjectMapper json, DataSetClient dataSets, PlatformTransactionManager transactions) {
 		this.store = store;
 		this.views = views;
 		this.lifecycle = lifecycle;
 		this.properties = properties;
 		this.json = json;
+		this.dataSets = dataSets;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/**
-	 * Validates and stores a pipeline, its jobs and the outbox rows of its first jobs, in
-	 * one transaction.
+	 * Validates a pipeline, looks its data set up in data-service with the caller's token
+	 * (outside any transaction), then stores the pipeline with the data set's canonical
+	 * form, its jobs and the outbox rows of its first jobs, in one transaction.
 	 * @param user the caller (the owner)
 	 * @param request the request
+	 * @param authorization the caller's {@code Authorization} header, forwarded to
+	 * data-service
 	 * @return the stored pipeline
-	 * @throws ProblemException 400 listing every offending field
+	 * @throws ProblemException 400 listing every offending field, 404 when the data set
+	 * does not exist or is not the caller's (nothing is stored)
 	 */
-	@Transactional
-	public PipelineView submit(CurrentUser user, PipelineRequest request) {
+	public PipelineView submit(CurrentUser user, PipelineRequest request, String authorization) {
 		List<FieldError> errors = new ArrayList<>();
 		StepGraph graph = StepGraph.validate(request, this.properties.maxSteps(), errors);
 		if (graph == null) {
@@ -66,8 +79,14 @@ public class PipelineService {
 					Problems.validation(errors).getDetail());
 			throw problem.with("errors", errors);
 		}
+		DataSetRef dataSet = this.dataSets.require(request.datasetId(), authorization);
+		return this.transaction.execute((status) -> store(user, request, graph, dataSet));
+	}
+
+	private PipelineView store(CurrentUser user, PipelineRequest request, StepGraph graph, DataSetRef dataSet) {
 		UUID pipelineId = UUID.randomUUID();
-		this.store.insertPipeline(pipelineId, user.id(), request.datasetId());
+		this.store.insertPipeline(pipelineId, user.id(), request.datasetId(), dataSet.canonical().key(),
+				dataSet.canonical().format());
 		for (int i = 0; i < graph.steps().size(); i++) {
 			StepGraph.Node step = graph.steps().get(i);
 			this.store.insertJob(UUID.randomUUID(), pipelineId, step.id(), i, step.type().id(),

@@ -27,6 +27,7 @@ import io.physforge.platform.queue.JobEvents;
 import io.physforge.platform.queue.JobHandler;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
+import io.physforge.platform.queue.PermanentJobFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,8 @@ import org.springframework.stereotype.Component;
  * publishes the same reference again. Progress is reported after each stage, and
  * cancellation is checked between stages. A failure is recorded on the run (status
  * {@code failed}, {@code error}) and rethrown, so the platform retries or dead-letters
- * the job.
+ * the job; bad input (an unreadable data set, invalid parameters, a payload naming no
+ * data) is thrown as a {@link PermanentJobFailure}, dead-lettered at once.
  */
 @Component
 public class DiscoveryJobHandler implements JobHandler {
@@ -73,7 +75,13 @@ public class DiscoveryJobHandler implements JobHandler {
 
 	@Override
 	public void handle(JobMessage message, JobContext context) throws Exception {
-		DiscoveryJobPayload payload = payload(message);
+		DiscoveryJobPayload payload;
+		try {
+			payload = payload(message);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PermanentJobFailure(ex.getMessage(), ex);
+		}
 		DiscoverySettings settings = null;
 		RuntimeException invalid = null;
 		try {
@@ -144,6 +152,10 @@ public class DiscoveryJobHandler implements JobHandler {
 			}
 			this.runs.finish(runId, RunStatus.FAILED, describe(ex));
 			audit(payload.ownerId(), "discovery.run.fail", runId, AuditOutcome.FAILURE);
+			if (ex instanceof IllegalArgumentException) {
+				// bad data or parameters: another attempt would fail the same way
+				throw new PermanentJobFailure(describe(ex), ex);
+			}
 			throw ex;
 		}
 	}

@@ -19,9 +19,28 @@ import java.util.Objects;
  * @param retrying for {@link Kind#FAILED}: whether another attempt follows
  * ({@code false}: dead-lettered)
  * @param time when it happened
+ * @param permanent for {@link Kind#FAILED}: whether the failure is one no attempt can fix
+ * ({@link PermanentJobFailure}); the orchestrator then fails the job at once
  */
 public record JobEvent(Kind kind, String jobId, String type, int attempt, Double fraction, String message, String error,
-		boolean retrying, Instant time) {
+		boolean retrying, Instant time, boolean permanent) {
+
+	/**
+	 * An event that is not a permanent failure.
+	 * @param kind what happened
+	 * @param jobId the job id
+	 * @param type the job type
+	 * @param attempt the delivery number
+	 * @param fraction progress 0..1, or {@code null}
+	 * @param message progress text, or {@code null}
+	 * @param error the failure, or {@code null}
+	 * @param retrying whether another attempt follows
+	 * @param time when, {@code null} for now
+	 */
+	public JobEvent(Kind kind, String jobId, String type, int attempt, Double fraction, String message, String error,
+			boolean retrying, Instant time) {
+		this(kind, jobId, type, attempt, fraction, message, error, retrying, time, false);
+	}
 
 	public JobEvent {
 		Objects.requireNonNull(kind, "kind");
@@ -50,6 +69,9 @@ public record JobEvent(Kind kind, String jobId, String type, int attempt, Double
 			fields.put("error", this.error);
 		}
 		fields.put("retrying", Boolean.toString(this.retrying));
+		if (this.permanent) {
+			fields.put("permanent", "true");
+		}
 		fields.put("time", this.time.toString());
 		return fields;
 	}
@@ -67,7 +89,8 @@ public record JobEvent(Kind kind, String jobId, String type, int attempt, Double
 			return new JobEvent(Kind.valueOf(fields.get("kind").toUpperCase(Locale.ROOT)), fields.get("jobId"),
 					fields.get("type"), Integer.parseInt(fields.getOrDefault("attempt", "0")),
 					(fraction != null) ? Double.valueOf(fraction) : null, fields.get("message"), fields.get("error"),
-					Boolean.parseBoolean(fields.get("retrying")), (time != null) ? Instant.parse(time) : null);
+					Boolean.parseBoolean(fields.get("retrying")), (time != null) ? Instant.parse(time) : null,
+					Boolean.parseBoolean(fields.get("permanent")));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException("Malformed job event " + fields + ": " + ex.getMessage(), ex);

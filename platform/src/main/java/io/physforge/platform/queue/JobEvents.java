@@ -73,6 +73,17 @@ public class JobEvents {
 	}
 
 	/**
+	 * Publishes that a job failed in a way no attempt can fix ({@code retrying=false},
+	 * {@code permanent=true}).
+	 * @param job the job
+	 * @param error what went wrong and how to fix it
+	 */
+	public void failedPermanently(JobMessage job, String error) {
+		publish(new JobEvent(JobEvent.Kind.FAILED, job.jobId(), job.type(), job.attempt(), null, null, error, false,
+				null, true));
+	}
+
+	/**
 	 * Publishes that a job stopped because it was cancelled.
 	 * @param job the job
 	 */

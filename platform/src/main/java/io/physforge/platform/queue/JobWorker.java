@@ -45,7 +45,8 @@ import org.springframework.context.SmartLifecycle;
  * record the error, publish {@code failed}; after {@code max-attempts} failures move the
  * message to {@code <stream>:dead} with the error, else let it be re-claimed after
  * {@code retry-delay}. A failure of a cancelled job publishes {@code cancelled} and is
- * not retried.</li>
+ * not retried. A {@link PermanentJobFailure} (anywhere in the failure's cause chain) is
+ * dead-lettered at once and published as a permanent failure.</li>
  * </ol>
  * The attempt number is Redis' delivery count of the entry, so deliveries to consumers
  * that died count too.
@@ -344,6 +345,15 @@ public final class JobWorker implements SmartLifecycle {
 		}
 		if (!this.running.get()) {
 			logger.info("Job {} interrupted by shutdown ({}); it will be re-claimed", message.jobId(), error);
+			return NO_RETRY;
+		}
+		PermanentJobFailure permanent = PermanentJobFailure.find(failure);
+		if (permanent != null) {
+			error = permanent.getMessage();
+			logger.warn("Job {} failed permanently on attempt {}; dead-lettering to {} without retrying: {}",
+					message.jobId(), message.attempt(), this.deadStream, error);
+			this.queue.events().failedPermanently(message, error);
+			deadLetter(fields, id, message.attempt(), error);
 			return NO_RETRY;
 		}
 		this.redis.hset(this.errorsKey, id.toString(), "attempt " + message.attempt() + ": " + error);

@@ -140,6 +140,36 @@ class JobQueueTests {
 	}
 
 	@Test
+	void permanentFailureIsDeadLetteredAtOnceWithoutRetrying() throws InterruptedException {
+		String type = type("permanent");
+		JobQueue queue = queue(QueueSettings.defaults().withLease(Duration.ofSeconds(1), Duration.ofMillis(100)));
+		AtomicInteger runs = new AtomicInteger();
+		worker(queue.worker(type, (message, context) -> {
+			runs.incrementAndGet();
+			// wrapped: the worker looks through the cause chain
+			throw new IllegalStateException("reading failed",
+					new PermanentJobFailure("field 'u' has 3 NaN values at t[4]; clean the data and upload again"));
+		})).start();
+		JobMessage message = JobMessage.create(type, null, "{}");
+		queue.publish(message);
+		String stream = JobQueue.streamFor(type);
+		String dead = JobQueue.deadLetterStream(stream);
+		awaitTrue("dead-lettered", Duration.ofSeconds(10), () -> redis.xlen(dead) == 1);
+		// longer than the lease and retry delay: no second attempt comes
+		Thread.sleep(1500);
+		assertThat(runs).hasValue(1);
+		assertThat(redis.xrange(dead, "-", "+").get(0).getFields()).containsEntry("attempts", "1")
+			.containsEntry("error", "field 'u' has 3 NaN values at t[4]; clean the data and upload again");
+		assertThat(redis.xlen(stream)).isZero();
+		List<JobEvent> events = QueueTestSupport.events(redis, message.jobId());
+		assertThat(events).hasSize(1);
+		assertThat(events.get(0).kind()).isEqualTo(JobEvent.Kind.FAILED);
+		assertThat(events.get(0).retrying()).isFalse();
+		assertThat(events.get(0).permanent()).isTrue();
+		assertThat(JobEvent.fromFields(events.get(0).toFields())).isEqualTo(events.get(0));
+	}
+
+	@Test
 	void failureOfACancelledJobIsNotRetried() {
 		String type = type("cancel");
 		JobQueue queue = queue(QueueSettings.defaults().withLease(Duration.ofSeconds(1), Duration.ofMillis(100)));

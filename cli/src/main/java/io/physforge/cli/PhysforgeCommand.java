@@ -3,17 +3,24 @@ package io.physforge.cli;
 import io.physforge.cli.discover.DiscoverCommand;
 import io.physforge.cli.internal.ErrorHandlers;
 import io.physforge.cli.internal.VersionProvider;
+import io.physforge.cli.remote.DatasetsCommand;
+import io.physforge.cli.remote.EquationsCommand;
+import io.physforge.cli.remote.LoginCommand;
+import io.physforge.cli.remote.PipelinesCommand;
+import io.physforge.cli.remote.RunCommand;
 import io.physforge.cli.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code physforge}: discover governing equations from field data, locally or (in later
- * versions) through the PhysForge gateway.
+ * {@code physforge}: discover governing equations from field data, locally
+ * ({@code discover}, {@code simulate}) or through the PhysForge gateway ({@code login},
+ * {@code datasets}, {@code run}, {@code pipelines}, {@code equations}).
  */
 @Command(name = "physforge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Discover the governing equations of physical systems from field data.",
-		subcommands = { DiscoverCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { DiscoverCommand.class, SimulateCommand.class, LoginCommand.class, DatasetsCommand.class,
+				RunCommand.class, PipelinesCommand.class, EquationsCommand.class, CommandLine.HelpCommand.class })
 public final class PhysforgeCommand implements Runnable {
 
 	@CommandLine.Spec
@@ -22,7 +29,7 @@ public final class PhysforgeCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
-				"a subcommand is required (discover, simulate)");
+				"a subcommand is required (discover, simulate, login, datasets, run, pipelines, equations)");
 	}
 
 	/**
@@ -33,6 +40,7 @@ public final class PhysforgeCommand implements Runnable {
 		CommandLine cl = new CommandLine(new PhysforgeCommand());
 		cl.setParameterExceptionHandler(ErrorHandlers::parameterError);
 		cl.setExecutionExceptionHandler(ErrorHandlers::executionError);
+		cl.setCaseInsensitiveEnumValuesAllowed(true);
 		return cl;
 	}
 

@@ -65,6 +65,10 @@ final class Api {
 	record Tokens(String accessToken, String refreshToken) {
 	}
 
+	Suite suite() {
+		return this.suite;
+	}
+
 	URI gateway() {
 		return this.suite.gatewayUri();
 	}

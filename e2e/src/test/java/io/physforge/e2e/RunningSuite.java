@@ -68,6 +68,8 @@ public final class RunningSuite implements BeforeAllCallback, ParameterResolver 
 			.extraEnvironment("PF_JWT_KEY_ID", SIGNING_KEY.getKeyID())
 			.extraEnvironment("PF_AUTH_RATE_LIMIT_PER_SECOND", "50")
 			.extraEnvironment("PF_AUTH_RATE_LIMIT_BURST", "200")
+			// a job whose worker was killed is re-claimed after this lease
+			.extraEnvironment("PHYSFORGE_QUEUE_LEASE", "6s")
 			.build();
 		Suite suite = Suite.start(settings);
 		System.out.printf("e2e: suite started in %.1f s%n", suite.startupSeconds());

@@ -62,6 +62,12 @@ public final class Suite implements AutoCloseable {
 
 	private double startupSeconds;
 
+	private SuiteSettings settings;
+
+	private Map<ServiceDefinition, Path> jars = Map.of();
+
+	private Map<String, String> childEnvironment = Map.of();
+
 	private boolean closed;
 
 	private Suite(LocalInfrastructure infrastructure, PostgresEndpoint database, RedisEndpoint redis, S3Endpoint s3,
@@ -129,6 +135,9 @@ public final class Suite implements AutoCloseable {
 			ports.put(service, port(settings, service));
 		}
 		Map<String, String> environment = childEnvironment(settings, ports);
+		this.settings = settings;
+		this.jars = Map.copyOf(jars);
+		this.childEnvironment = Map.copyOf(environment);
 		for (ServiceDefinition service : all) {
 			int port = ports.get(service);
 			if (!portFree(port)) {
@@ -285,6 +294,59 @@ public final class Suite implements AutoCloseable {
 			throw new IllegalArgumentException(apiName + " was not started in this suite");
 		}
 		return process.baseUri();
+	}
+
+	/**
+	 * Kills a service's process at once (SIGKILL, as in a crash: no graceful shutdown),
+	 * for tests of recovery.
+	 * @param apiName the service's API name ({@code discovery}) or module name
+	 */
+	public synchronized void kill(String apiName) {
+		process(apiName).kill();
+	}
+
+	/**
+	 * Starts a service again (after {@link #kill}) on the same port with the same
+	 * environment, appending to its log, and waits until it is healthy.
+	 * @param apiName the service's API name or module name
+	 * @throws IllegalStateException when it does not become healthy within the startup
+	 * timeout
+	 */
+	public synchronized void restart(String apiName) {
+		ServiceDefinition service = ServiceDefinition.byName(apiName);
+		ServiceProcess old = process(apiName);
+		if (old.isAlive()) {
+			old.requestStop();
+			old.awaitStop(STOP_GRACE);
+		}
+		ServiceProcess process = ServiceProcess.start(service.module(), this.jars.get(service), old.port(),
+				this.settings.javaOptions(), this.childEnvironment, this.settings.logDirectory(),
+				this.settings.repository(), true);
+		this.processes.put(service, process);
+		long deadline = System.nanoTime() + this.settings.startupTimeout().toNanos();
+		while (!process.isHealthy()) {
+			if (!process.isAlive() || System.nanoTime() > deadline) {
+				throw new IllegalStateException(process.name() + " did not come back after a restart; last lines of "
+						+ process.log() + ":" + System.lineSeparator() + process.logTail(40));
+			}
+			sleep(300);
+		}
+		logger.info("{} restarted, up after {} s", process.name(), String.format("%.1f", process.secondsSinceStart()));
+	}
+
+	/**
+	 * @return the S3-compatible store the services use
+	 */
+	public S3Endpoint s3() {
+		return this.s3;
+	}
+
+	private ServiceProcess process(String apiName) {
+		ServiceProcess process = this.processes.get(ServiceDefinition.byName(apiName));
+		if (process == null) {
+			throw new IllegalArgumentException(apiName + " was not started in this suite");
+		}
+		return process;
 	}
 
 	/**

@@ -54,6 +54,23 @@ public final class ServiceProcess {
 	 */
 	public static ServiceProcess start(String name, Path jar, int port, List<String> javaOptions,
 			Map<String, String> environment, Path logDirectory, Path workingDirectory) {
+		return start(name, jar, port, javaOptions, environment, logDirectory, workingDirectory, false);
+	}
+
+	/**
+	 * Starts {@code java <options> -jar <jar>}.
+	 * @param name the application's name, also the log file's
+	 * @param jar the Boot jar
+	 * @param port the port it will listen on (for health checks)
+	 * @param javaOptions JVM flags
+	 * @param environment variables added to this process's environment
+	 * @param logDirectory where {@code <name>.log} goes
+	 * @param workingDirectory the child's working directory
+	 * @param appendLog whether to append to the log (a restart) instead of overwriting it
+	 * @return the running process
+	 */
+	public static ServiceProcess start(String name, Path jar, int port, List<String> javaOptions,
+			Map<String, String> environment, Path logDirectory, Path workingDirectory, boolean appendLog) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(javaOptions);
@@ -64,7 +81,8 @@ public final class ServiceProcess {
 			Path log = logDirectory.resolve(name + ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+				.redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+						: ProcessBuilder.Redirect.to(log.toFile()));
 			builder.environment().putAll(environment);
 			return new ServiceProcess(name, port, log, builder.start());
 		}
@@ -147,6 +165,20 @@ public final class ServiceProcess {
 		}
 		catch (IOException | UncheckedIOException ex) {
 			return "(log unreadable: " + ex.getMessage() + ")";
+		}
+	}
+
+	/**
+	 * Kills the process at once (SIGKILL: no shutdown hooks run, as in a crash) and waits
+	 * for it to end.
+	 */
+	public void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -40,7 +40,8 @@ record Cli(String gateway, Path configDir) {
 
 	/**
 	 * Runs {@code physforge <args> --server <gateway> --config-dir
-	 * <dir>
+	 *
+	<dir>
 	 * }.
 	 * @param args the subcommand and its arguments
 	 * @return exit code and output

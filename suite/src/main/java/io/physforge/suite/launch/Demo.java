@@ -16,7 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A short tour through the gateway, run after startup: registers and logs in a demo user,
- * then calls every service's protected {@code GET /api/<name>/info} with the token.
+ * calls every service's protected {@code GET /api/<name>/info} with the token, then runs
+ * the discovery pipeline: uploads the PDE-FIND Burgers data set
+ * ({@code shared/datasets/pde-find/burgers.h5} beside or in the repository; a simulated
+ * Burgers data set when it is not there), runs discovery on it, waits for the pipeline
+ * and prints the equation found ({@code u_t = -1.0000*u*u_x + 0.1000*u_xx}).
  */
 public final class Demo {
 
@@ -68,7 +72,15 @@ public final class Demo {
 				this.out.printf("  GET %-28s -> %d %s%n", path, info.statusCode(), summary(info.body()));
 				allOk &= info.statusCode() == 200;
 			}
-			return allOk && registered.statusCode() / 100 == 2;
+			allOk &= registered.statusCode() / 100 == 2;
+			if (this.suite.services()
+				.stream()
+				.map(ServiceDefinition::apiName)
+				.toList()
+				.containsAll(java.util.List.of("data", "orchestration", "discovery"))) {
+				allOk &= new DemoPipeline(this.http, gateway, token, this.out).run(burgers());
+			}
+			return allOk;
 		}
 		catch (IOException ex) {
 			this.out.println("  demo failed: " + ex);
@@ -78,6 +90,26 @@ public final class Demo {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	private java.nio.file.Path burgers() {
+		String property = System.getProperty("physforge.datasets");
+		java.util.List<java.nio.file.Path> candidates = new java.util.ArrayList<>();
+		if (property != null && !property.isBlank()) {
+			candidates.add(java.nio.file.Path.of(property));
+		}
+		java.nio.file.Path repository = this.suite.repository().toAbsolutePath();
+		candidates.add(repository.resolve("shared").resolve("datasets"));
+		if (repository.getParent() != null) {
+			candidates.add(repository.getParent().resolve("shared").resolve("datasets"));
+		}
+		for (java.nio.file.Path directory : candidates) {
+			java.nio.file.Path file = directory.resolve("pde-find").resolve("burgers.h5");
+			if (java.nio.file.Files.isRegularFile(file)) {
+				return file;
+			}
+		}
+		return null;
 	}
 
 	private HttpResponse<String> post(URI uri, Map<String, String> body) throws IOException, InterruptedException {

@@ -335,6 +335,13 @@ public final class Suite implements AutoCloseable {
 	}
 
 	/**
+	 * @return the repository the service jars were found in
+	 */
+	public Path repository() {
+		return this.settings.repository();
+	}
+
+	/**
 	 * @return the S3-compatible store the services use
 	 */
 	public S3Endpoint s3() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.physforge.suite.infra.LocalInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway as a whole, over real HTTP: a real upstream server (standing in for the
- * services and auth-service's JWKS) and the real Redis at {@code PF_REDIS_URL} for rate
- * limits. The whole suite behind the gateway is exercised in the {@code e2e} module.
+ * services and auth-service's JWKS) and a real Redis for rate limits (the local one, else
+ * an embedded one). The whole suite behind the gateway is exercised in the {@code e2e}
+ * module.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class GatewayIntegrationTests {
@@ -38,6 +40,9 @@ class GatewayIntegrationTests {
 	static final UpstreamStub UPSTREAM = startUpstream();
 
 	static final Tokens TOKENS = new Tokens(KEY);
+
+	/** The Redis on 127.0.0.1:6379 (or {@code PF_REDIS_URL}), else an embedded one. */
+	static final LocalInfrastructure INFRASTRUCTURE = LocalInfrastructure.create();
 
 	static final List<String> SERVICES = List.of("auth", "data", "orchestration", "pinn", "derivatives", "discovery",
 			"experiments", "reports", "audit");
@@ -61,6 +66,7 @@ class GatewayIntegrationTests {
 				"PF_AUDIT_URI")) {
 			registry.add(variable, UPSTREAM::uri);
 		}
+		registry.add("PF_REDIS_URL", () -> INFRASTRUCTURE.redis().url().toString());
 		registry.add("PF_JWKS_URI", () -> UPSTREAM.uri() + "/api/auth/.well-known/jwks.json");
 		registry.add("PF_AUTH_RATE_LIMIT_PER_SECOND", () -> "1");
 		registry.add("PF_AUTH_RATE_LIMIT_BURST", () -> "3");
@@ -70,6 +76,7 @@ class GatewayIntegrationTests {
 	@AfterAll
 	static void stopUpstream() {
 		UPSTREAM.close();
+		INFRASTRUCTURE.close();
 	}
 
 	@Test

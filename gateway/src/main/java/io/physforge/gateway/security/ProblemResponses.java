@@ -8,10 +8,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -20,11 +25,34 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code WWW-Authenticate} challenge RFC 6750 asks for. The detail says what was wrong
  * and what to do, but never echoes the token.
  */
-final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+final class ProblemResponses
+		implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerAuthenticationFailureHandler {
 
 	static final String UNAUTHORIZED_TYPE = "https://physforge.dev/problems/unauthorized";
 
 	static final String FORBIDDEN_TYPE = "https://physforge.dev/problems/forbidden";
+
+	static final String UNAVAILABLE_TYPE = "https://physforge.dev/problems/token-check-unavailable";
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemResponses.class);
+
+	/**
+	 * A token that could not be checked at all (auth-service's JWKS unreachable) is a 503
+	 * with {@code Retry-After}, not a 401 (the client did nothing wrong) and not a bare
+	 * 500.
+	 */
+	@Override
+	public Mono<Void> onAuthenticationFailure(WebFilterExchange webFilterExchange, AuthenticationException ex) {
+		ServerWebExchange exchange = webFilterExchange.getExchange();
+		if (ex instanceof AuthenticationServiceException) {
+			logger.warn("Cannot check the access token of {}: {}", exchange.getRequest().getPath(), ex.getMessage());
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+			return write(exchange, HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_TYPE, "Token check unavailable",
+					"The gateway cannot check access tokens right now (the signing keys of auth-service are "
+							+ "unreachable); try again in a few seconds.");
+		}
+		return commence(exchange, ex);
+	}
 
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {

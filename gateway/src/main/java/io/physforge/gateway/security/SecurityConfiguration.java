@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -57,7 +58,7 @@ class SecurityConfiguration {
 				.anyExchange()
 				.authenticated())
 			.oauth2ResourceServer((oauth2) -> oauth2.jwt((jwt) -> {
-			}).authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			}).authenticationEntryPoint(problems).accessDeniedHandler(problems).authenticationFailureHandler(problems))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.build();
 	}
@@ -76,7 +77,11 @@ class SecurityConfiguration {
 				(aud) -> aud != null && aud.contains(properties.audience()));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
-		return decoder;
+		// a failure to fetch the keys is not the token's fault: surface it as a plain
+		// JwtException, which becomes a 503 (ProblemResponses), not a 401 or a 500
+		return (token) -> decoder.decode(token)
+			.onErrorMap((ex) -> !(ex instanceof JwtException),
+					(ex) -> new JwtException("Cannot fetch the signing keys from " + properties.jwksUri(), ex));
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.physforge.suite.infra.LocalInfrastructure;
@@ -144,17 +145,29 @@ public final class Suite implements AutoCloseable {
 				throw new IllegalStateException("Port " + port + " for " + service.module()
 						+ " is in use: stop what listens there or set " + service.portVariable());
 			}
-			ServiceProcess process = ServiceProcess.start(service.module(), jars.get(service), port,
-					settings.javaOptions(), environment, settings.logDirectory(), settings.repository());
-			this.processes.put(service, process);
-			logger.info("Starting {}", process);
 		}
-		awaitHealthy(settings.startupTimeout());
+		// auth-service first and alone: like every service it creates the shared S3
+		// buckets, and does so before the others could race for them; then the rest in
+		// parallel
+		ServiceDefinition auth = ServiceDefinition.byName("auth");
+		List<ServiceDefinition> first = all.contains(auth) ? List.of(auth) : List.of();
+		List<ServiceDefinition> rest = all.stream().filter((service) -> !first.contains(service)).toList();
+		for (List<ServiceDefinition> wave : List.of(first, rest)) {
+			List<ServiceProcess> started = new ArrayList<>();
+			for (ServiceDefinition service : wave) {
+				ServiceProcess process = ServiceProcess.start(service.module(), jars.get(service), ports.get(service),
+						settings.javaOptions(), environment, settings.logDirectory(), settings.repository());
+				this.processes.put(service, process);
+				started.add(process);
+				logger.info("Starting {}", process);
+			}
+			awaitHealthy(started, settings.startupTimeout());
+		}
 	}
 
-	private void awaitHealthy(Duration timeout) {
+	private static void awaitHealthy(List<ServiceProcess> processes, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		List<ServiceProcess> waiting = new ArrayList<>(this.processes.values());
+		List<ServiceProcess> waiting = new ArrayList<>(processes);
 		while (!waiting.isEmpty()) {
 			for (ServiceProcess process : List.copyOf(waiting)) {
 				if (!process.isAlive()) {
@@ -179,13 +192,7 @@ public final class Suite implements AutoCloseable {
 
 	private Map<String, String> childEnvironment(SuiteSettings settings, Map<ServiceDefinition, Integer> ports) {
 		Map<String, String> env = new LinkedHashMap<>();
-		env.put("PF_DB_URL", this.database.jdbcUrl());
-		env.put("PF_DB_USER", this.database.user());
-		env.put("PF_DB_PASSWORD", this.database.password());
-		env.put("PF_REDIS_URL", this.redis.url().toString());
-		env.put("PF_S3_ENDPOINT", this.s3.endpoint().toString());
-		env.put("PF_S3_ACCESS_KEY", this.s3.accessKey());
-		env.put("PF_S3_SECRET_KEY", this.s3.secretKey());
+		env.putAll(this.infrastructure.serviceEnvironment(this.database.database()));
 		env.put("PF_ADMIN_EMAIL", this.adminEmail);
 		env.put("PF_ADMIN_PASSWORD", this.adminPassword);
 		for (Map.Entry<ServiceDefinition, Integer> entry : ports.entrySet()) {
@@ -399,10 +406,11 @@ public final class Suite implements AutoCloseable {
 			}
 		}
 		lines.add(String.format("  %-26s %s (%s)", "PostgreSQL", this.database.jdbcUrl(),
-				this.database.origin().name().toLowerCase()));
-		lines
-			.add(String.format("  %-26s %s (%s)", "Redis", this.redis.url(), this.redis.origin().name().toLowerCase()));
-		lines.add(String.format("  %-26s %s (%s)", "S3", this.s3.endpoint(), this.s3.origin().name().toLowerCase()));
+				this.database.origin().name().toLowerCase(Locale.ROOT)));
+		lines.add(String.format("  %-26s %s (%s)", "Redis", this.redis.url(),
+				this.redis.origin().name().toLowerCase(Locale.ROOT)));
+		lines.add(String.format("  %-26s %s (%s)", "S3", this.s3.endpoint(),
+				this.s3.origin().name().toLowerCase(Locale.ROOT)));
 		lines.add(String.format("  %-26s %s/<application>.log", "logs", this.logDirectory));
 		return lines;
 	}

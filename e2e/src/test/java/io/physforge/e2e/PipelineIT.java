@@ -213,6 +213,35 @@ class PipelineIT {
 			.isEqualTo(run.path("id").asText());
 	}
 
+	@Test
+	@Order(5)
+	void anApiKeyLogsInAndAnExpiredTokenIsRefreshed(@TempDir Path tmp) throws Exception {
+		assertThat(this.dataSet).as("set by the first test").isNotNull();
+		Api.Response key = this.api.post("/api/auth/api-keys", Map.of("name", "e2e cli"),
+				this.aliceTokens.accessToken());
+		assertThat(key.status()).as(key.toString()).isEqualTo(201);
+		Cli script = new Cli(this.api.gateway().toString(), tmp.resolve("script"));
+		Cli.Result login = script.run("login", "--api-key", key.json().path("key").asText());
+		assertThat(login.exit()).as(login.toString()).isZero();
+		assertThat(script.run("datasets", "show", this.dataSet).out()).contains(this.dataSet);
+
+		// a kept token past its expiry is refreshed before the call
+		Path credentials = this.alice.configDir().resolve("credentials.json");
+		JsonNode kept = Api.JSON.readTree(credentials.toFile());
+		String server = kept.path("servers").fieldNames().next();
+		String oldToken = kept.path("servers").path(server).path("accessToken").asText();
+		((com.fasterxml.jackson.databind.node.ObjectNode) kept.path("servers").path(server)).put("expiresAt",
+				"1970-01-01T00:00:00Z");
+		Api.JSON.writeValue(credentials.toFile(), kept);
+		Cli.Result shown = this.alice.run("datasets", "show", this.dataSet);
+		assertThat(shown.exit()).as(shown.toString()).isZero();
+		JsonNode refreshed = Api.JSON.readTree(credentials.toFile()).path("servers").path(server);
+		assertThat(refreshed.path("accessToken").asText()).isNotEqualTo(oldToken);
+		assertThat(java.time.Instant.parse(refreshed.path("expiresAt").asText())).isAfter(java.time.Instant.now());
+		assertThat(Files.getPosixFilePermissions(credentials)).doesNotContain(PosixFilePermission.GROUP_READ,
+				PosixFilePermission.OTHERS_READ);
+	}
+
 	private JsonNode awaitJob(String pipelineId, String status, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		JsonNode pipeline = null;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code physforge datasets upload|list|show|delete}.
  */
-@Command(name = "datasets", description = "Upload, list, show and delete data sets on the server.",
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+		description = "Upload, list, show and delete data sets on the server.",
 		subcommands = { DatasetsCommand.Upload.class, DatasetsCommand.ListCommand.class, DatasetsCommand.Show.class,
 				DatasetsCommand.Delete.class })
 public class DatasetsCommand implements Runnable {
@@ -56,7 +57,8 @@ public class DatasetsCommand implements Runnable {
 	}
 
 	/** {@code datasets upload FILE}. */
-	@Command(name = "upload", description = "Upload a data file (HDF5, NetCDF, NPZ, MAT, CSV) as a new data set.")
+	@Command(name = "upload", mixinStandardHelpOptions = true,
+			description = "Upload a data file (HDF5, NetCDF, NPZ, MAT, CSV) as a new data set.")
 	static class Upload extends RemoteCommand {
 
 		@Parameters(paramLabel = "FILE", description = "The data file.")
@@ -80,7 +82,7 @@ public class DatasetsCommand implements Runnable {
 	}
 
 	/** {@code datasets list}. */
-	@Command(name = "list", description = "List your data sets, newest first.")
+	@Command(name = "list", mixinStandardHelpOptions = true, description = "List your data sets, newest first.")
 	static class ListCommand extends RemoteCommand {
 
 		@Option(names = "--page", defaultValue = "0", description = "Page from 0.")
@@ -112,7 +114,7 @@ public class DatasetsCommand implements Runnable {
 	}
 
 	/** {@code datasets show ID}. */
-	@Command(name = "show", description = "Show a data set.")
+	@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a data set.")
 	static class Show extends RemoteCommand {
 
 		@Parameters(paramLabel = "ID", description = "The data set id.")
@@ -126,7 +128,7 @@ public class DatasetsCommand implements Runnable {
 	}
 
 	/** {@code datasets delete ID}. */
-	@Command(name = "delete", description = "Delete a data set and its stored files.")
+	@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a data set and its stored files.")
 	static class Delete extends RemoteCommand {
 
 		@Parameters(paramLabel = "ID", description = "The data set id.")

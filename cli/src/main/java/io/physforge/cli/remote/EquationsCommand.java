@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
  * {@code physforge equations show PIPELINE}: the equations a pipeline's discovery step
  * found.
  */
-@Command(name = "equations", description = "Show discovered equations.", subcommands = { EquationsCommand.Show.class })
+@Command(name = "equations", mixinStandardHelpOptions = true, description = "Show discovered equations.",
+		subcommands = { EquationsCommand.Show.class })
 public class EquationsCommand implements Runnable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +72,8 @@ public class EquationsCommand implements Runnable {
 	}
 
 	/** {@code equations show PIPELINE}. */
-	@Command(name = "show", description = "Show the equations a pipeline's discovery step found.")
+	@Command(name = "show", mixinStandardHelpOptions = true,
+			description = "Show the equations a pipeline's discovery step found.")
 	static class Show extends RemoteCommand {
 
 		@Parameters(paramLabel = "PIPELINE", description = "The pipeline id.")

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * {@code physforge login}: with e-mail and password or with an API key; the tokens are
  * kept in the config directory (mode 600) and refreshed when needed.
  */
-@Command(name = "login",
+@Command(name = "login", mixinStandardHelpOptions = true,
 		description = "Log in to the gateway (password or API key); tokens are kept for later commands.")
 public class LoginCommand extends RemoteCommand {
 

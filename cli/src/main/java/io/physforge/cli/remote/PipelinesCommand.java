@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code physforge pipelines list|show|cancel}.
  */
-@Command(name = "pipelines", description = "List, show and cancel pipelines.", subcommands = {
-		PipelinesCommand.ListCommand.class, PipelinesCommand.Show.class, PipelinesCommand.Cancel.class })
+@Command(name = "pipelines", mixinStandardHelpOptions = true, description = "List, show and cancel pipelines.",
+		subcommands = { PipelinesCommand.ListCommand.class, PipelinesCommand.Show.class,
+				PipelinesCommand.Cancel.class })
 public class PipelinesCommand implements Runnable {
 
 	@CommandLine.Spec
@@ -27,7 +28,7 @@ public class PipelinesCommand implements Runnable {
 	}
 
 	/** {@code pipelines list}. */
-	@Command(name = "list", description = "List your pipelines, newest first.")
+	@Command(name = "list", mixinStandardHelpOptions = true, description = "List your pipelines, newest first.")
 	static class ListCommand extends RemoteCommand {
 
 		@Option(names = "--page", defaultValue = "0", description = "Page from 0.")
@@ -54,7 +55,7 @@ public class PipelinesCommand implements Runnable {
 	}
 
 	/** {@code pipelines show ID}. */
-	@Command(name = "show", description = "Show a pipeline and its jobs.")
+	@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a pipeline and its jobs.")
 	static class Show extends RemoteCommand {
 
 		@Parameters(paramLabel = "ID", description = "The pipeline id.")
@@ -73,7 +74,7 @@ public class PipelinesCommand implements Runnable {
 	}
 
 	/** {@code pipelines cancel ID}. */
-	@Command(name = "cancel", description = "Cancel a queued or running pipeline.")
+	@Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a queued or running pipeline.")
 	static class Cancel extends RemoteCommand {
 
 		@Parameters(paramLabel = "ID", description = "The pipeline id.")

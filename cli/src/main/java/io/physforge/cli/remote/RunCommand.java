@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * pipeline and, with {@code --watch}, follows its server-sent events with a progress bar
  * on standard error until it ends, then prints it (and its equations).
  */
-@Command(name = "run", description = "Run a pipeline on a data set on the server.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline on a data set on the server.")
 public class RunCommand extends RemoteCommand {
 
 	private static final ObjectMapper JSON = new ObjectMapper();

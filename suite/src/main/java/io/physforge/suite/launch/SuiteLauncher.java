@@ -1,0 +1,91 @@
+package io.physforge.suite.launch;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.physforge.suite.infra.LocalInfrastructure;
+
+/**
+ * The command that runs PhysForge locally: {@code ./physforge-suite [options]}.
+ *
+ * <pre>
+ * --services auth,data,...  start only these services (default: all; the gateway always starts)
+ * --no-demo                 skip the demo
+ * --exit-after-demo         stop everything after the demo; exit status 0 when it passed (CI smoke test)
+ * --help                    this text
+ * </pre> Infrastructure and ports come from the environment ({@code PF_*}, see the
+ * README).
+ */
+public final class SuiteLauncher {
+
+	private SuiteLauncher() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		System.setProperty("logback.configurationFile", "io/physforge/suite/launch/launcher-logback.xml");
+		PrintStream out = System.out;
+		boolean demo = true;
+		boolean exitAfterDemo = false;
+		SuiteSettings.Builder settings = SuiteSettings.builder().dataHome(LocalInfrastructure.defaultHome());
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--no-demo" -> demo = false;
+				case "--exit-after-demo" -> exitAfterDemo = true;
+				case "--services" -> {
+					if (i + 1 >= args.length) {
+						fail("--services needs a comma-separated list, e.g. --services auth,data");
+					}
+					List<ServiceDefinition> services = Arrays.stream(args[++i].split(","))
+						.map(String::trim)
+						.filter((name) -> !name.isEmpty())
+						.map(ServiceDefinition::byName)
+						.distinct()
+						.toList();
+					settings.services(services);
+				}
+				case "--help", "-h" -> {
+					out.println("Usage: ./physforge-suite [--services auth,data,...] [--no-demo] [--exit-after-demo]");
+					return;
+				}
+				default -> fail("Unknown option '" + args[i]
+						+ "'. Use --services LIST, --no-demo, --exit-after-demo or --help");
+			}
+		}
+		out.println("Starting PhysForge (logs: ~/.physforge/logs) ...");
+		Suite suite;
+		try {
+			suite = Suite.start(settings.build());
+		}
+		catch (RuntimeException ex) {
+			System.err.println("PhysForge did not start: " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			out.println("Stopping PhysForge ...");
+			suite.close();
+			stopped.countDown();
+		}, "physforge-shutdown"));
+		out.printf("PhysForge is up after %.0f s:%n", suite.startupSeconds());
+		suite.describe().forEach(out::println);
+		out.println("  admin: " + suite.adminEmail() + " (password: PF_ADMIN_PASSWORD or ~/.physforge/admin-password)");
+		boolean demoPassed = true;
+		if (demo || exitAfterDemo) {
+			demoPassed = new Demo(suite, out).run();
+		}
+		if (exitAfterDemo) {
+			System.exit(demoPassed ? 0 : 2);
+		}
+		out.println("API: " + suite.gatewayUri() + "/api/...  Press Ctrl-C to stop.");
+		stopped.await();
+	}
+
+	private static void fail(String message) {
+		System.err.println(message);
+		System.exit(64);
+	}
+
+}

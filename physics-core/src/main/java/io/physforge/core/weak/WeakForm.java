@@ -340,7 +340,7 @@ public final class WeakForm {
 		for (int d = 0; d < rank; d++) {
 			Integer o = s.stride().get(tfs.get(d).axis());
 			fixed[d] = o != null;
-			stride[d] = fixed[d] ? o : Math.max(1, tfs.get(d).halfWidth() / 4);
+			stride[d] = fixed[d] ? o : 1;
 		}
 		while (true) {
 			long rows = 1;

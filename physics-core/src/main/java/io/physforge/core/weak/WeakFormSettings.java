@@ -62,10 +62,10 @@ public record WeakFormSettings(List<String> targets, int degree, int maxOrder, M
 
 	/**
 	 * All fields, degree 3, derivative order 4, automatic test functions
-	 * ({@code tau-hat = 2}), at most 20 000 query points, automatic threshold, seed 0.
+	 * ({@code tau-hat = 1.5}), at most 2 000 query points, automatic threshold, seed 0.
 	 */
 	public static WeakFormSettings defaults() {
-		return new WeakFormSettings(List.of(), 3, 4, Map.of(), Map.of(), Map.of(), 20_000, 2.0, Double.NaN, 0L);
+		return new WeakFormSettings(List.of(), 3, 4, Map.of(), Map.of(), Map.of(), 2_000, 1.5, Double.NaN, 0L);
 	}
 
 	public WeakFormSettings withTargets(List<String> newTargets) {

@@ -133,7 +133,7 @@ class WeakFormTest {
 		// sum_j phi^(k)(x_j) x_j^k h = (-1)^k k! sum_j phi(x_j) h (parts, k times)
 		int m = 25;
 		double h = 0.1;
-		double[] phi = Bump.kernel(m, 9, 0, h);
+		double[] phi = Bump.kernel(m, 14, 0, h);
 		double mass = 0;
 		for (double v : phi) {
 			mass += v * h;
@@ -141,7 +141,7 @@ class WeakFormTest {
 		double factorial = 1;
 		for (int k = 1; k <= 4; k++) {
 			factorial *= k;
-			double[] d = Bump.kernel(m, 9, k, h);
+			double[] d = Bump.kernel(m, 14, k, h);
 			double moment = 0;
 			for (int j = -m; j <= m; j++) {
 				moment += d[j + m] * Math.pow(j * h, k) * h;

@@ -41,10 +41,10 @@ import io.physforge.core.regression.TrainStRidge;
  * refitted by QR least squares.
  *
  * <p>
- * Measured with the defaults (4th-order finite differences, TrainSTRidge), clean PDE-FIND
- * data: exact structure on burgers, kdv, kuramoto_sivashinsky and nls; the worst relative
- * coefficient errors are listed in {@code docs/benchmarks.md} and asserted (at most 1%)
- * by the discovery tests.
+ * Measured with the defaults (4th-order finite differences, TrainSTRidge), clean
+ * PDE-FIND data: exact structure on burgers, kdv, kuramoto_sivashinsky and nls; the
+ * worst relative coefficient errors are listed in {@code docs/benchmarks.md} and asserted
+ * (at most 1%) by the discovery tests.
  */
 public final class Discovery {
 
@@ -73,13 +73,13 @@ public final class Discovery {
 		List<String> targets = settings.targets().isEmpty() ? fields : settings.targets();
 		for (String t : targets) {
 			if (!data.hasField(t)) {
-				throw new IllegalArgumentException(
-						"no field '" + t + "' to find an equation for; fields are " + fields);
+				throw new IllegalArgumentException("no field '" + t + "' to find an equation for; fields are " + fields);
 			}
 		}
 		Differentiator space = Differentiators.byName(settings.derivative());
 		Differentiator time = Differentiators.byName(settings.resolvedTimeDerivative());
-		CandidateLibrary library = CandidateLibrary.polynomial(fields, spatial, settings.degree(), settings.maxOrder());
+		CandidateLibrary library = CandidateLibrary.polynomial(fields, spatial, settings.degree(),
+				settings.maxOrder());
 
 		int[] trim = new int[grid.rank()];
 		for (int d = 0; d < grid.rank(); d++) {
@@ -105,8 +105,8 @@ public final class Discovery {
 			base.put(f, RowSelection.gather(data.values(f), rows));
 		}
 		for (Factor factor : library.derivativeFactors()) {
-			base.put(factor.baseName(),
-					RowSelection.gather(derivative(space, grid, data.values(factor.field()), factor.axes()), rows));
+			base.put(factor.baseName(), RowSelection.gather(derivative(space, grid, data.values(factor.field()),
+					factor.axes()), rows));
 		}
 		List<double[]> lhs = new ArrayList<>();
 		for (String t : targets) {

@@ -11,8 +11,7 @@ import java.util.Objects;
  * clean data, and burgers and kdv at 1% noise with {@code derivative = "poly"}; see the
  * discovery tests for the measured errors.
  *
- * @param targets fields to find an equation for ({@code u_t = ...}); empty for every
- * field
+ * @param targets fields to find an equation for ({@code u_t = ...}); empty for every field
  * @param derivative spatial derivative method: {@code fd}, {@code poly}, {@code sg} or
  * {@code spectral}
  * @param timeDerivative time derivative method, or {@code auto}: the spatial method,
@@ -32,8 +31,8 @@ import java.util.Objects;
  * @param seed seed of the subsampling and of the train/test split
  */
 public record DiscoverySettings(List<String> targets, String derivative, String timeDerivative, int maxOrder,
-		int degree, String method, double threshold, double lambda, double l0Penalty, double testFraction, int maxRows,
-		long seed) {
+		int degree, String method, double threshold, double lambda, double l0Penalty, double testFraction,
+		int maxRows, long seed) {
 
 	/** Methods accepted in {@link #method()}. */
 	public static final List<String> METHODS = List.of("trainstridge", "stridge", "stlsq");
@@ -45,8 +44,7 @@ public record DiscoverySettings(List<String> targets, String derivative, String 
 		Objects.requireNonNull(method, "method");
 		if (maxOrder < 1 || maxOrder > 4) {
 			throw new IllegalArgumentException(
-					"maximum derivative order must be 1 to 4 (the derivative methods support up to 4), got "
-							+ maxOrder);
+					"maximum derivative order must be 1 to 4 (the derivative methods support up to 4), got " + maxOrder);
 		}
 		if (degree < 0 || degree > 5) {
 			throw new IllegalArgumentException("library degree must be 0 to 5, got " + degree);
@@ -66,12 +64,12 @@ public record DiscoverySettings(List<String> targets, String derivative, String 
 	}
 
 	/**
-	 * All fields, 4th-order finite differences, derivative order 4, degree 3,
-	 * TrainSTRidge with lambda 1e-5, l0 penalty 0.01, 20% test rows, at most 250 000
-	 * rows, seed 0.
+	 * All fields, 4th-order finite differences, derivative order 4, degree 3, TrainSTRidge
+	 * with lambda 1e-5, l0 penalty 0.01, 20% test rows, at most 250 000 rows, seed 0.
 	 */
 	public static DiscoverySettings defaults() {
-		return new DiscoverySettings(List.of(), "fd", "auto", 4, 3, "trainstridge", 0.05, 1e-5, 0.01, 0.2, 250_000, 0L);
+		return new DiscoverySettings(List.of(), "fd", "auto", 4, 3, "trainstridge", 0.05, 1e-5, 0.01, 0.2, 250_000,
+				0L);
 	}
 
 	public DiscoverySettings withTargets(List<String> newTargets) {

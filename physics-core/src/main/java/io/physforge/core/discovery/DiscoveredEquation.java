@@ -64,8 +64,8 @@ public record DiscoveredEquation(String lhs, List<TermCoefficient> terms, String
 	}
 
 	/**
-	 * LaTeX derived from canonical names, 4 significant digits:
-	 * {@code u_{t} = -1.000 u u_{x} + 0.1000 u_{xx}}.
+	 * LaTeX derived from canonical names, 4 significant digits: {@code u_{t} = -1.000 u
+	 * u_{x} + 0.1000 u_{xx}}.
 	 */
 	public static String latexOf(String lhs, List<TermCoefficient> terms) {
 		StringBuilder sb = new StringBuilder(Factor.parse(lhs).latex()).append(" =");
@@ -75,8 +75,7 @@ public record DiscoveredEquation(String lhs, List<TermCoefficient> terms, String
 		boolean first = true;
 		for (TermCoefficient t : terms) {
 			double c = t.coefficient();
-			String num = new java.math.BigDecimal(Math.abs(c))
-				.round(new java.math.MathContext(4))
+			String num = new java.math.BigDecimal(Math.abs(c)).round(new java.math.MathContext(4))
 				.stripTrailingZeros()
 				.toPlainString();
 			if (first) {

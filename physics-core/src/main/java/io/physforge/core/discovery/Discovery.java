@@ -41,18 +41,82 @@ import io.physforge.core.regression.TrainStRidge;
  * refitted by QR least squares.
  *
  * <p>
- * Measured with the defaults (4th-order finite differences, TrainSTRidge), clean
- * PDE-FIND data: exact structure on burgers, kdv, kuramoto_sivashinsky and nls; the
- * worst relative coefficient errors are listed in {@code docs/benchmarks.md} and asserted
- * (at most 1%) by the discovery tests.
+ * Measured with the defaults (4th-order finite differences, TrainSTRidge), clean PDE-FIND
+ * data: exact structure on burgers, kdv, kuramoto_sivashinsky and nls; the worst relative
+ * coefficient errors are listed in {@code docs/benchmarks.md} and asserted (at most 1%)
+ * by the discovery tests.
  */
 public final class Discovery {
 
 	private Discovery() {
 	}
 
-	/** Discovers one equation per target field of {@code data}. */
+	/**
+	 * The derivative methods tried by {@code derivative = "auto"}: 4th-order finite
+	 * differences (best on clean, well-resolved data), PDE-FIND's PolyDiff with its
+	 * defaults (degree 5, 5 points each side) and with the wider window PDE-FIND uses on
+	 * noisy data (degree 4, 10 points each side).
+	 */
+	public static final List<Map<String, Object>> AUTO_DERIVATIVES = List.of(Map.of("name", "fd", "options", Map.of()),
+			Map.of("name", "poly", "options", Map.of()),
+			Map.of("name", "poly", "options", Map.of("width", "10", "degree", "4")));
+
+	/**
+	 * Discovers one equation per target field of {@code data}. With
+	 * {@code derivative = "auto"} the pipeline runs with each of
+	 * {@link #AUTO_DERIVATIVES} and keeps the result of least penalised test error
+	 * {@code sum over equations of (testResidual + l0Penalty * terms)}: the same
+	 * criterion that TrainSTRidge uses to choose a tolerance, applied to the choice of
+	 * derivative estimate (the tried methods and their scores are in the metrics under
+	 * {@code derivativeSelection}).
+	 */
 	public static DiscoveryResult discover(Field data, DiscoverySettings settings) {
+		if (!settings.derivative().equals("auto")) {
+			return discoverWith(data, settings);
+		}
+		long start = System.nanoTime();
+		DiscoveryResult best = null;
+		double bestScore = Double.POSITIVE_INFINITY;
+		List<Map<String, Object>> tried = new ArrayList<>();
+		for (Map<String, Object> candidate : AUTO_DERIVATIVES) {
+			@SuppressWarnings("unchecked")
+			Map<String, String> options = (Map<String, String>) candidate.get("options");
+			DiscoverySettings s = settings.withDerivative((String) candidate.get("name"), options);
+			DiscoveryResult r = discoverWith(data, s);
+			double score = score(r, settings);
+			Map<String, Object> t = new LinkedHashMap<>(candidate);
+			t.put("score", score);
+			tried.add(t);
+			if (score < bestScore) {
+				bestScore = score;
+				best = r;
+			}
+		}
+		Map<String, Object> metrics = new LinkedHashMap<>(best.metrics());
+		metrics.put("derivativeSelection", tried);
+		metrics.put("timeMillis", (System.nanoTime() - start) / 1_000_000);
+		Map<String, Object> provSettings = new LinkedHashMap<>(best.provenance().settings());
+		provSettings.put("chosenDerivative", provSettings.get("derivative"));
+		provSettings.put("chosenDerivativeOptions", provSettings.get("derivativeOptions"));
+		provSettings.put("derivative", "auto");
+		provSettings.put("derivativeOptions", Map.of());
+		Provenance p = best.provenance();
+		return new DiscoveryResult(best.equations(), metrics,
+				new Provenance(p.input(), p.inputSha256(), provSettings, p.seed(), p.version(), p.timestamp()));
+	}
+
+	private static double score(DiscoveryResult r, DiscoverySettings settings) {
+		double score = 0;
+		@SuppressWarnings("unchecked")
+		Map<String, Map<String, Object>> eqs = (Map<String, Map<String, Object>>) r.metrics().get("equations");
+		for (Map<String, Object> e : eqs.values()) {
+			Object test = e.getOrDefault("testResidual", e.get("relativeResidual"));
+			score += ((Number) test).doubleValue() + settings.l0Penalty() * ((Number) e.get("terms")).doubleValue();
+		}
+		return score;
+	}
+
+	private static DiscoveryResult discoverWith(Field data, DiscoverySettings settings) {
 		long start = System.nanoTime();
 		Grid grid = data.grid();
 		if (!grid.hasAxis("t")) {
@@ -73,13 +137,14 @@ public final class Discovery {
 		List<String> targets = settings.targets().isEmpty() ? fields : settings.targets();
 		for (String t : targets) {
 			if (!data.hasField(t)) {
-				throw new IllegalArgumentException("no field '" + t + "' to find an equation for; fields are " + fields);
+				throw new IllegalArgumentException(
+						"no field '" + t + "' to find an equation for; fields are " + fields);
 			}
 		}
-		Differentiator space = Differentiators.byName(settings.derivative());
-		Differentiator time = Differentiators.byName(settings.resolvedTimeDerivative());
-		CandidateLibrary library = CandidateLibrary.polynomial(fields, spatial, settings.degree(),
-				settings.maxOrder());
+		Differentiator space = Differentiators.byName(settings.derivative(), settings.derivativeOptions());
+		Differentiator time = Differentiators.byName(settings.resolvedTimeDerivative(),
+				settings.resolvedTimeDerivativeOptions());
+		CandidateLibrary library = CandidateLibrary.polynomial(fields, spatial, settings.degree(), settings.maxOrder());
 
 		int[] trim = new int[grid.rank()];
 		for (int d = 0; d < grid.rank(); d++) {
@@ -105,8 +170,8 @@ public final class Discovery {
 			base.put(f, RowSelection.gather(data.values(f), rows));
 		}
 		for (Factor factor : library.derivativeFactors()) {
-			base.put(factor.baseName(), RowSelection.gather(derivative(space, grid, data.values(factor.field()),
-					factor.axes()), rows));
+			base.put(factor.baseName(),
+					RowSelection.gather(derivative(space, grid, data.values(factor.field()), factor.axes()), rows));
 		}
 		List<double[]> lhs = new ArrayList<>();
 		for (String t : targets) {
@@ -176,7 +241,7 @@ public final class Discovery {
 		return switch (s.method()) {
 			case "stlsq" -> new Stlsq(s.threshold(), 10);
 			case "stridge" -> new StRidge(s.lambda(), s.threshold(), 10);
-			default -> new TrainStRidge(s.lambda(), 0.01, 25, 10, s.l0Penalty(), s.testFraction(), 60, s.seed());
+			default -> new TrainStRidge(s.lambda(), 0.01, 25, 10, s.l0Penalty(), s.testFraction(), 60, true, s.seed());
 		};
 	}
 

@@ -15,8 +15,7 @@ import java.util.Objects;
  * {@code .relativeResidual}, {@code .testResidual}, {@code .tolerance}
  * @param provenance inputs, settings, seed, version, time
  */
-public record DiscoveryResult(List<DiscoveredEquation> equations, Map<String, Object> metrics,
-		Provenance provenance) {
+public record DiscoveryResult(List<DiscoveredEquation> equations, Map<String, Object> metrics, Provenance provenance) {
 
 	public DiscoveryResult {
 		equations = List.copyOf(equations);

@@ -11,11 +11,17 @@ import java.util.Objects;
  * clean data, and burgers and kdv at 1% noise with {@code derivative = "poly"}; see the
  * discovery tests for the measured errors.
  *
- * @param targets fields to find an equation for ({@code u_t = ...}); empty for every field
+ * @param targets fields to find an equation for ({@code u_t = ...}); empty for every
+ * field
  * @param derivative spatial derivative method: {@code fd}, {@code poly}, {@code sg} or
  * {@code spectral}
+ * @param derivativeOptions options of the derivative method (see
+ * {@code Differentiators.byName(String, Map)}: {@code width}, {@code degree},
+ * {@code accuracy}, ...), also used for the time derivative when it is the same method
  * @param timeDerivative time derivative method, or {@code auto}: the spatial method,
  * except {@code fd} when that is {@code spectral} (time is not periodic)
+ * @param timeDerivativeOptions options of the time derivative method (ignored with
+ * {@code auto}, which takes the spatial method's options)
  * @param maxOrder highest spatial derivative order in the library (1..4)
  * @param degree highest total power of the field monomials in the library
  * @param method {@code trainstridge} (automatic tolerance), {@code stridge} or
@@ -30,9 +36,9 @@ import java.util.Objects;
  * subsampled at random with {@code seed}
  * @param seed seed of the subsampling and of the train/test split
  */
-public record DiscoverySettings(List<String> targets, String derivative, String timeDerivative, int maxOrder,
-		int degree, String method, double threshold, double lambda, double l0Penalty, double testFraction,
-		int maxRows, long seed) {
+public record DiscoverySettings(List<String> targets, String derivative, Map<String, String> derivativeOptions,
+		String timeDerivative, Map<String, String> timeDerivativeOptions, int maxOrder, int degree, String method,
+		double threshold, double lambda, double l0Penalty, double testFraction, int maxRows, long seed) {
 
 	/** Methods accepted in {@link #method()}. */
 	public static final List<String> METHODS = List.of("trainstridge", "stridge", "stlsq");
@@ -40,11 +46,14 @@ public record DiscoverySettings(List<String> targets, String derivative, String 
 	public DiscoverySettings {
 		targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
 		Objects.requireNonNull(derivative, "derivative");
+		derivativeOptions = Map.copyOf(Objects.requireNonNull(derivativeOptions, "derivativeOptions"));
 		Objects.requireNonNull(timeDerivative, "timeDerivative");
+		timeDerivativeOptions = Map.copyOf(Objects.requireNonNull(timeDerivativeOptions, "timeDerivativeOptions"));
 		Objects.requireNonNull(method, "method");
 		if (maxOrder < 1 || maxOrder > 4) {
 			throw new IllegalArgumentException(
-					"maximum derivative order must be 1 to 4 (the derivative methods support up to 4), got " + maxOrder);
+					"maximum derivative order must be 1 to 4 (the derivative methods support up to 4), got "
+							+ maxOrder);
 		}
 		if (degree < 0 || degree > 5) {
 			throw new IllegalArgumentException("library degree must be 0 to 5, got " + degree);
@@ -64,57 +73,79 @@ public record DiscoverySettings(List<String> targets, String derivative, String 
 	}
 
 	/**
-	 * All fields, 4th-order finite differences, derivative order 4, degree 3, TrainSTRidge
-	 * with lambda 1e-5, l0 penalty 0.01, 20% test rows, at most 250 000 rows, seed 0.
+	 * All fields, 4th-order finite differences, derivative order 4, degree 3,
+	 * TrainSTRidge with lambda 1e-5, l0 penalty 0.01, 20% test rows, at most 250 000
+	 * rows, seed 0.
 	 */
 	public static DiscoverySettings defaults() {
-		return new DiscoverySettings(List.of(), "fd", "auto", 4, 3, "trainstridge", 0.05, 1e-5, 0.01, 0.2, 250_000,
-				0L);
+		return new DiscoverySettings(List.of(), "auto", Map.of(), "auto", Map.of(), 4, 3, "trainstridge", 0.05, 1e-5,
+				0.01, 0.2, 100_000, 0L);
 	}
 
 	public DiscoverySettings withTargets(List<String> newTargets) {
-		return new DiscoverySettings(newTargets, this.derivative, this.timeDerivative, this.maxOrder, this.degree,
-				this.method, this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+		return new DiscoverySettings(newTargets, this.derivative, this.derivativeOptions, this.timeDerivative,
+				this.timeDerivativeOptions, this.maxOrder, this.degree, this.method, this.threshold, this.lambda,
+				this.l0Penalty, this.testFraction, this.maxRows, this.seed);
 	}
 
 	public DiscoverySettings withDerivative(String newDerivative) {
-		return new DiscoverySettings(this.targets, newDerivative, this.timeDerivative, this.maxOrder, this.degree,
-				this.method, this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+		return new DiscoverySettings(this.targets, newDerivative, Map.of(), this.timeDerivative,
+				this.timeDerivativeOptions, this.maxOrder, this.degree, this.method, this.threshold, this.lambda,
+				this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+	}
+
+	/** Another derivative method with options. */
+	public DiscoverySettings withDerivative(String newDerivative, Map<String, String> options) {
+		return new DiscoverySettings(this.targets, newDerivative, options, this.timeDerivative,
+				this.timeDerivativeOptions, this.maxOrder, this.degree, this.method, this.threshold, this.lambda,
+				this.l0Penalty, this.testFraction, this.maxRows, this.seed);
 	}
 
 	public DiscoverySettings withTimeDerivative(String newTimeDerivative) {
-		return new DiscoverySettings(this.targets, this.derivative, newTimeDerivative, this.maxOrder, this.degree,
-				this.method, this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+		return withTimeDerivative(newTimeDerivative, Map.of());
+	}
+
+	/** Another time derivative method with options. */
+	public DiscoverySettings withTimeDerivative(String newTimeDerivative, Map<String, String> newOptions) {
+		return new DiscoverySettings(this.targets, this.derivative, this.derivativeOptions, newTimeDerivative,
+				newOptions, this.maxOrder, this.degree, this.method, this.threshold, this.lambda, this.l0Penalty,
+				this.testFraction, this.maxRows, this.seed);
 	}
 
 	public DiscoverySettings withMaxOrder(int newMaxOrder) {
-		return new DiscoverySettings(this.targets, this.derivative, this.timeDerivative, newMaxOrder, this.degree,
-				this.method, this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+		return new DiscoverySettings(this.targets, this.derivative, this.derivativeOptions, this.timeDerivative,
+				this.timeDerivativeOptions, newMaxOrder, this.degree, this.method, this.threshold, this.lambda,
+				this.l0Penalty, this.testFraction, this.maxRows, this.seed);
 	}
 
 	public DiscoverySettings withDegree(int newDegree) {
-		return new DiscoverySettings(this.targets, this.derivative, this.timeDerivative, this.maxOrder, newDegree,
-				this.method, this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+		return new DiscoverySettings(this.targets, this.derivative, this.derivativeOptions, this.timeDerivative,
+				this.timeDerivativeOptions, this.maxOrder, newDegree, this.method, this.threshold, this.lambda,
+				this.l0Penalty, this.testFraction, this.maxRows, this.seed);
 	}
 
 	public DiscoverySettings withMethod(String newMethod, double newThreshold) {
-		return new DiscoverySettings(this.targets, this.derivative, this.timeDerivative, this.maxOrder, this.degree,
-				newMethod, newThreshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+		return new DiscoverySettings(this.targets, this.derivative, this.derivativeOptions, this.timeDerivative,
+				this.timeDerivativeOptions, this.maxOrder, this.degree, newMethod, newThreshold, this.lambda,
+				this.l0Penalty, this.testFraction, this.maxRows, this.seed);
 	}
 
 	public DiscoverySettings withL0Penalty(double newL0Penalty) {
-		return new DiscoverySettings(this.targets, this.derivative, this.timeDerivative, this.maxOrder, this.degree,
-				this.method, this.threshold, this.lambda, newL0Penalty, this.testFraction, this.maxRows, this.seed);
+		return new DiscoverySettings(this.targets, this.derivative, this.derivativeOptions, this.timeDerivative,
+				this.timeDerivativeOptions, this.maxOrder, this.degree, this.method, this.threshold, this.lambda,
+				newL0Penalty, this.testFraction, this.maxRows, this.seed);
 	}
 
 	public DiscoverySettings withMaxRows(int newMaxRows) {
-		return new DiscoverySettings(this.targets, this.derivative, this.timeDerivative, this.maxOrder, this.degree,
-				this.method, this.threshold, this.lambda, this.l0Penalty, this.testFraction, newMaxRows, this.seed);
+		return new DiscoverySettings(this.targets, this.derivative, this.derivativeOptions, this.timeDerivative,
+				this.timeDerivativeOptions, this.maxOrder, this.degree, this.method, this.threshold, this.lambda,
+				this.l0Penalty, this.testFraction, newMaxRows, this.seed);
 	}
 
 	public DiscoverySettings withSeed(long newSeed) {
-		return new DiscoverySettings(this.targets, this.derivative, this.timeDerivative, this.maxOrder, this.degree,
-				this.method, this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, newSeed);
+		return new DiscoverySettings(this.targets, this.derivative, this.derivativeOptions, this.timeDerivative,
+				this.timeDerivativeOptions, this.maxOrder, this.degree, this.method, this.threshold, this.lambda,
+				this.l0Penalty, this.testFraction, this.maxRows, newSeed);
 	}
 
 	/** The time derivative method after resolving {@code auto}. */
@@ -125,12 +156,22 @@ public record DiscoverySettings(List<String> targets, String derivative, String 
 		return this.derivative.equals("spectral") ? "fd" : this.derivative;
 	}
 
+	/** The time derivative options after resolving {@code auto}. */
+	public Map<String, String> resolvedTimeDerivativeOptions() {
+		if (!this.timeDerivative.equals("auto")) {
+			return this.timeDerivativeOptions;
+		}
+		return this.derivative.equals("spectral") ? Map.of() : this.derivativeOptions;
+	}
+
 	/** The settings as a map, for provenance. */
 	public Map<String, Object> asMap() {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("targets", this.targets);
 		m.put("derivative", this.derivative);
+		m.put("derivativeOptions", this.derivativeOptions);
 		m.put("timeDerivative", resolvedTimeDerivative());
+		m.put("timeDerivativeOptions", resolvedTimeDerivativeOptions());
 		m.put("maxOrder", this.maxOrder);
 		m.put("degree", this.degree);
 		m.put("method", this.method);

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param version the physics-core version
  * @param timestamp when the discovery ran (ISO-8601, UTC)
  */
-public record Provenance(String input, String inputSha256, Map<String, Object> settings, long seed,
-		String version, String timestamp) {
+public record Provenance(String input, String inputSha256, Map<String, Object> settings, long seed, String version,
+		String timestamp) {
 
 	public Provenance {
 		Objects.requireNonNull(input, "input");

@@ -21,7 +21,10 @@ import io.physforge.core.regression.internal.Thresholding;
  * candidates are PDE-FIND's adaptive search (start at {@code initialTolerance}, step up
  * while the error does not grow, else step back and refine) plus a geometric sweep of
  * {@code sweepPoints} tolerances from the largest normalised ridge coefficient down six
- * decades, so that no scale-dependent starting tolerance has to be tuned.
+ * decades, so that no scale-dependent starting tolerance has to be tuned, plus (when
+ * {@code backwardElimination}) every support of a greedy backward elimination from the
+ * full library, which reaches sparse supports that thresholding of correlated columns
+ * skips.
  *
  * <p>
  * Differences from PDE-FIND, both to make the settings dimensionless: the target is
@@ -39,10 +42,13 @@ import io.physforge.core.regression.internal.Thresholding;
  * @param testFraction fraction of rows held out for scoring (0.2 in PDE-FIND)
  * @param sweepPoints number of tolerances in the geometric sweep (0 for PDE-FIND's search
  * only)
+ * @param backwardElimination whether to add the backward-elimination supports to the
+ * candidates
  * @param seed seed of the train/test split
  */
 public record TrainStRidge(double lambda, double initialTolerance, int maxIterations, int stridgeIterations,
-		double l0Penalty, double testFraction, int sweepPoints, long seed) implements SparseRegressor {
+		double l0Penalty, double testFraction, int sweepPoints, boolean backwardElimination,
+		long seed) implements SparseRegressor {
 
 	/** Default ridge parameter. */
 	public static final double DEFAULT_LAMBDA = 1e-5;
@@ -64,13 +70,13 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 	 * Defaults: lambda 1e-5, tolerance 0.01, 25 iterations, 10 passes, l0 0.01, 20% test.
 	 */
 	public static TrainStRidge withSeed(long seed) {
-		return new TrainStRidge(DEFAULT_LAMBDA, 0.01, 25, 10, DEFAULT_L0_PENALTY, 0.2, 60, seed);
+		return new TrainStRidge(DEFAULT_LAMBDA, 0.01, 25, 10, DEFAULT_L0_PENALTY, 0.2, 60, true, seed);
 	}
 
 	/** The same settings with another L0 penalty. */
 	public TrainStRidge withL0Penalty(double penalty) {
 		return new TrainStRidge(this.lambda, this.initialTolerance, this.maxIterations, this.stridgeIterations, penalty,
-				this.testFraction, this.sweepPoints, this.seed);
+				this.testFraction, this.sweepPoints, this.backwardElimination, this.seed);
 	}
 
 	@Override
@@ -83,6 +89,11 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 			search.consider(full, 0.0);
 			adaptive(search);
 			sweep(search, system, m);
+			if (this.backwardElimination) {
+				for (double[] w : Thresholding.backwardElimination(system, m, Math.max(this.lambda, 1e-12))) {
+					search.consider(w, Double.NaN);
+				}
+			}
 			double[] coef = LeastSquares.solve(columns, Thresholding.support(search.bestW), targets.get(m));
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("method", name());
@@ -150,6 +161,7 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 		s.put("l0Penalty", this.l0Penalty);
 		s.put("testFraction", this.testFraction);
 		s.put("sweepPoints", this.sweepPoints);
+		s.put("backwardElimination", this.backwardElimination);
 		s.put("seed", this.seed);
 		return s;
 	}

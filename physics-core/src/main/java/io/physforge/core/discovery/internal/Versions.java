@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * The physics-core version, from the resource {@code io/physforge/core/version.properties}
- * that the build fills in.
+ * The physics-core version, from the resource
+ * {@code io/physforge/core/version.properties} that the build fills in.
  */
 public final class Versions {
 

@@ -24,21 +24,27 @@ public final class NormalSystem {
 
 	private final double[] targetScale;
 
-	private final double[][] testColumns;
+	private final double[][] testGram;
 
-	private final double[][] testTargets;
+	private final double[][] testRhs;
+
+	private final double[] testYy;
+
+	private final int testRows;
 
 	private final int trainRows;
 
 	private NormalSystem(int k, double[] columnScale, double[][] gram, double[][] rhs, double[] targetScale,
-			double[][] testColumns, double[][] testTargets, int trainRows) {
+			double[][] testGram, double[][] testRhs, double[] testYy, int testRows, int trainRows) {
 		this.k = k;
 		this.columnScale = columnScale;
 		this.gram = gram;
 		this.rhs = rhs;
 		this.targetScale = targetScale;
-		this.testColumns = testColumns;
-		this.testTargets = testTargets;
+		this.testGram = testGram;
+		this.testRhs = testRhs;
+		this.testYy = testYy;
+		this.testRows = testRows;
 		this.trainRows = trainRows;
 	}
 
@@ -86,13 +92,19 @@ public final class NormalSystem {
 			}
 		}
 		double[][] gram = new double[k][k];
+		double[][] testGram = new double[k][k];
 		for (int a = 0; a < k; a++) {
 			for (int b = 0; b <= a; b++) {
-				double s = dot(columns[a], columns[b]) - dot(testColumns[a], testColumns[b]);
+				double t = dot(testColumns[a], testColumns[b]);
+				double s = dot(columns[a], columns[b]) - t;
 				gram[a][b] = s;
 				gram[b][a] = s;
+				testGram[a][b] = t;
+				testGram[b][a] = t;
 			}
 		}
+		double[][] testRhs = new double[targets.size()][k];
+		double[] testYy = new double[targets.size()];
 		double[] columnScale = new double[k];
 		for (int a = 0; a < k; a++) {
 			columnScale[a] = Math.sqrt(Math.max(gram[a][a], 0.0));
@@ -101,10 +113,12 @@ public final class NormalSystem {
 		double[] targetScale = new double[targets.size()];
 		for (int m = 0; m < targets.size(); m++) {
 			double[] y = targets.get(m);
-			double yy = dot(y, y) - dot(testTargets[m], testTargets[m]);
+			testYy[m] = dot(testTargets[m], testTargets[m]);
+			double yy = dot(y, y) - testYy[m];
 			targetScale[m] = Math.sqrt(Math.max(yy, 0.0));
 			for (int a = 0; a < k; a++) {
-				rhs[m][a] = dot(columns[a], y) - dot(testColumns[a], testTargets[m]);
+				testRhs[m][a] = dot(testColumns[a], testTargets[m]);
+				rhs[m][a] = dot(columns[a], y) - testRhs[m][a];
 			}
 		}
 		// normalise
@@ -118,7 +132,7 @@ public final class NormalSystem {
 				rhs[m][a] = (s > 0) ? rhs[m][a] / s : 0.0;
 			}
 		}
-		return new NormalSystem(k, columnScale, gram, rhs, targetScale, testColumns, testTargets, nTrain);
+		return new NormalSystem(k, columnScale, gram, rhs, targetScale, testGram, testRhs, testYy, nTest, nTrain);
 	}
 
 	public int size() {
@@ -130,7 +144,7 @@ public final class NormalSystem {
 	}
 
 	public int testRows() {
-		return this.testColumns.length == 0 ? 0 : this.testColumns[0].length;
+		return this.testRows;
 	}
 
 	/** Columns that are identically zero on the training rows can never be selected. */
@@ -149,8 +163,10 @@ public final class NormalSystem {
 
 	/**
 	 * Normalised coefficients of the ridge problem restricted to {@code active}:
-	 * {@code (G_AA + lambda I) w_A = b_A}, zero outside. {@code lambda = 0} is solved by
-	 * SVD pseudo-inverse, so rank deficiency gives the minimum-norm solution.
+	 * {@code (G_AA + lambda I) w_A = b_A}, zero outside. Solved by Cholesky when it is
+	 * well conditioned (EJML's quality, the ratio of the smallest to the largest diagonal
+	 * of the factor, above 1e-7), else by SVD pseudo-inverse, so rank deficiency gives
+	 * the minimum-norm solution.
 	 */
 	public double[] solve(int target, boolean[] active, double lambda) {
 		int[] idx = indices(active);
@@ -167,21 +183,8 @@ public final class NormalSystem {
 			b.set(i, 0, this.rhs[target][idx[i]]);
 		}
 		DMatrixRMaj x = new DMatrixRMaj(idx.length, 1);
-		boolean solved = false;
-		if (lambda > 0) {
-			LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(idx.length);
-			if (chol.setA(a.copy())) {
-				chol.solve(b, x);
-				solved = allFinite(x);
-			}
-		}
-		if (!solved) {
-			LinearSolverDense<DMatrixRMaj> pinv = LinearSolverFactory_DDRM.pseudoInverse(true);
-			if (!pinv.setA(a)) {
-				throw new ArithmeticException("normal equations could not be decomposed");
-			}
-			pinv.solve(b, x);
-		}
+		LinearSolverDense<DMatrixRMaj> solver = factor(a, lambda);
+		solver.solve(b, x);
 		for (int i = 0; i < idx.length; i++) {
 			w[idx[i]] = x.get(i, 0);
 		}
@@ -189,27 +192,79 @@ public final class NormalSystem {
 	}
 
 	/**
+	 * A factorisation of {@code a} ({@code G_AA + lambda I}): Cholesky, with the diagonal
+	 * shifted by at least 1e-12 (columns have unit norm, so the shift bounds the
+	 * condition number by about 1e12 K and changes well-conditioned solutions by under
+	 * 1e-10 relative), shifted further (up to 1e-6) if the factorisation breaks down,
+	 * else SVD pseudo-inverse.
+	 */
+	private static LinearSolverDense<DMatrixRMaj> factor(DMatrixRMaj a, double lambda) {
+		int n = a.numRows;
+		for (double shift = Math.max(0, 1e-12 - lambda); shift <= 1e-6; shift = Math.max(shift * 100, 1e-12)) {
+			DMatrixRMaj s = a.copy();
+			for (int i = 0; i < n; i++) {
+				s.add(i, i, shift);
+			}
+			LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
+			if (chol.setA(s)) {
+				return chol;
+			}
+		}
+		LinearSolverDense<DMatrixRMaj> pinv = LinearSolverFactory_DDRM.pseudoInverse(true);
+		if (!pinv.setA(a.copy())) {
+			throw new ArithmeticException("normal equations could not be decomposed");
+		}
+		return pinv;
+	}
+
+	/**
+	 * Diagonal of {@code (G_AA + lambda I)^-1}, in the order of the active columns.
+	 */
+	public double[] inverseDiagonal(boolean[] active, double lambda) {
+		int[] idx = indices(active);
+		DMatrixRMaj a = new DMatrixRMaj(idx.length, idx.length);
+		for (int i = 0; i < idx.length; i++) {
+			for (int j = 0; j < idx.length; j++) {
+				a.set(i, j, this.gram[idx[i]][idx[j]] + ((i == j) ? lambda : 0.0));
+			}
+		}
+		DMatrixRMaj inv = new DMatrixRMaj(idx.length, idx.length);
+		factor(a, lambda).invert(inv);
+		double[] d = new double[idx.length];
+		for (int i = 0; i < idx.length; i++) {
+			d[i] = Math.max(inv.get(i, i), 1e-300);
+		}
+		return d;
+	}
+
+	/**
 	 * Relative residual {@code ||y - X w|| / ||y||} of normalised coefficients on the
-	 * held-out rows (on the training rows, through the normal equations, when there are
-	 * none).
+	 * held-out rows, through their normal equations (on the training rows when there are
+	 * none). Rounding limits it to about 1e-7 relative, far below any residual that
+	 * matters for model selection.
 	 */
 	public double testResidual(int target, double[] w) {
 		if (testRows() == 0) {
 			return trainResidual(target, w);
 		}
-		double[] y = this.testTargets[target];
-		double[] r = y.clone();
-		for (int j = 0; j < this.k; j++) {
-			if (w[j] != 0) {
-				double c = w[j] * this.targetScale[target] / this.columnScale[j];
-				double[] col = this.testColumns[j];
-				for (int i = 0; i < r.length; i++) {
-					r[i] -= c * col[i];
+		double[] c = denormalise(target, w);
+		double[] b = this.testRhs[target];
+		double rr = this.testYy[target];
+		for (int a = 0; a < this.k; a++) {
+			if (c[a] == 0) {
+				continue;
+			}
+			double ga = 0;
+			for (int d = 0; d < this.k; d++) {
+				if (c[d] != 0) {
+					ga += this.testGram[a][d] * c[d];
 				}
 			}
+			rr += c[a] * (ga - 2 * b[a]);
 		}
-		double yy = Math.sqrt(dot(y, y));
-		return (yy > 0) ? Math.sqrt(dot(r, r)) / yy : Math.sqrt(dot(r, r));
+		rr = Math.max(rr, 0.0);
+		double yy = this.testYy[target];
+		return (yy > 0) ? Math.sqrt(rr / yy) : Math.sqrt(rr);
 	}
 
 	/** Relative residual on the training rows: {@code sqrt(1 - 2 w.b + w'Gw)}. */

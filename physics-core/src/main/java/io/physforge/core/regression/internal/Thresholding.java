@@ -49,6 +49,37 @@ public final class Thresholding {
 		return system.solve(target, active, 0.0);
 	}
 
+	/**
+	 * Greedy backward elimination: from all usable columns, repeatedly drop the column
+	 * whose removal increases the training residual least ({@code w_j^2 / (G^-1)_jj} for
+	 * the ridge system), down to one column. Returns the least-squares coefficients of
+	 * every support on the way, largest first.
+	 */
+	public static java.util.List<double[]> backwardElimination(NormalSystem system, int target, double lambda) {
+		java.util.List<double[]> path = new java.util.ArrayList<>();
+		boolean[] active = system.allUsable();
+		while (count(active) > 0) {
+			path.add(system.solve(target, active, 0.0));
+			if (count(active) == 1) {
+				break;
+			}
+			int[] idx = NormalSystem.indices(active);
+			double[] w = system.solve(target, active, lambda);
+			double[] diag = system.inverseDiagonal(active, lambda);
+			int drop = -1;
+			double least = Double.POSITIVE_INFINITY;
+			for (int i = 0; i < idx.length; i++) {
+				double cost = w[idx[i]] * w[idx[i]] / diag[i];
+				if (cost < least) {
+					least = cost;
+					drop = idx[i];
+				}
+			}
+			active[drop] = false;
+		}
+		return path;
+	}
+
 	public static boolean[] support(double[] w) {
 		boolean[] s = new boolean[w.length];
 		for (int j = 0; j < w.length; j++) {

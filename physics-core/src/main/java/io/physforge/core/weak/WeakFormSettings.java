@@ -28,16 +28,25 @@ import java.util.Objects;
  * @param threshold a fixed STLSQ threshold on normalised coefficients, or {@code NaN} for
  * the automatic MSTLS threshold
  * @param seed recorded in the provenance (the construction is deterministic)
+ * @param refineWidths {@code tau-hat} values tried for the final least-squares refit of
+ * the support found at {@code supportWidth}: the one with the smallest largest relative
+ * standard error of the coefficients is kept; empty for no refinement
  */
 public record WeakFormSettings(List<String> targets, int degree, int maxOrder, Map<String, Integer> halfWidth,
 		Map<String, Integer> power, Map<String, Integer> stride, int maxRows, double supportWidth, double threshold,
-		long seed) {
+		long seed, List<Double> refineWidths) {
 
 	public WeakFormSettings {
 		targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
 		halfWidth = Map.copyOf(Objects.requireNonNull(halfWidth, "halfWidth"));
 		power = Map.copyOf(Objects.requireNonNull(power, "power"));
 		stride = Map.copyOf(Objects.requireNonNull(stride, "stride"));
+		refineWidths = List.copyOf(Objects.requireNonNull(refineWidths, "refineWidths"));
+		for (double w : refineWidths) {
+			if (!(w > 0 && w <= 20)) {
+				throw new IllegalArgumentException("refine widths (tau-hat) must be in (0, 20], got " + refineWidths);
+			}
+		}
 		if (degree < 0 || degree > 5) {
 			throw new IllegalArgumentException("library degree must be 0 to 5, got " + degree);
 		}
@@ -62,20 +71,22 @@ public record WeakFormSettings(List<String> targets, int degree, int maxOrder, M
 
 	/**
 	 * All fields, degree 3, derivative order 4, automatic test functions
-	 * ({@code tau-hat = 1.5}), at most 2 000 query points, automatic threshold, seed 0.
+	 * ({@code tau-hat = 1.5}), at most 2 000 query points, automatic threshold, seed 0,
+	 * refit at {@code tau-hat} 0.75, 1, 1.5 and 2.
 	 */
 	public static WeakFormSettings defaults() {
-		return new WeakFormSettings(List.of(), 3, 4, Map.of(), Map.of(), Map.of(), 2_000, 1.5, Double.NaN, 0L);
+		return new WeakFormSettings(List.of(), 3, 4, Map.of(), Map.of(), Map.of(), 2_000, 1.5, Double.NaN, 0L,
+				List.of(0.75, 1.0, 1.5, 2.0));
 	}
 
 	public WeakFormSettings withTargets(List<String> newTargets) {
 		return new WeakFormSettings(newTargets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, this.supportWidth, this.threshold, this.seed);
+				this.maxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths);
 	}
 
 	public WeakFormSettings withLibrary(int newDegree, int newMaxOrder) {
 		return new WeakFormSettings(this.targets, newDegree, newMaxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, this.supportWidth, this.threshold, this.seed);
+				this.maxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths);
 	}
 
 	/** Overrides the half-width and (if {@code p > 0}) the power on one axis. */
@@ -87,34 +98,39 @@ public record WeakFormSettings(List<String> targets, int degree, int maxOrder, M
 			pw.put(axis, p);
 		}
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, hw, pw, this.stride, this.maxRows,
-				this.supportWidth, this.threshold, this.seed);
+				this.supportWidth, this.threshold, this.seed, this.refineWidths);
 	}
 
 	public WeakFormSettings withStride(String axis, int s) {
 		Map<String, Integer> st = new LinkedHashMap<>(this.stride);
 		st.put(axis, s);
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, st,
-				this.maxRows, this.supportWidth, this.threshold, this.seed);
+				this.maxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths);
 	}
 
 	public WeakFormSettings withMaxRows(int newMaxRows) {
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				newMaxRows, this.supportWidth, this.threshold, this.seed);
+				newMaxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths);
 	}
 
 	public WeakFormSettings withSupportWidth(double newSupportWidth) {
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, newSupportWidth, this.threshold, this.seed);
+				this.maxRows, newSupportWidth, this.threshold, this.seed, this.refineWidths);
 	}
 
 	public WeakFormSettings withThreshold(double newThreshold) {
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, this.supportWidth, newThreshold, this.seed);
+				this.maxRows, this.supportWidth, newThreshold, this.seed, this.refineWidths);
+	}
+
+	public WeakFormSettings withRefineWidths(List<Double> newRefineWidths) {
+		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
+				this.maxRows, this.supportWidth, this.threshold, this.seed, newRefineWidths);
 	}
 
 	public WeakFormSettings withSeed(long newSeed) {
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, this.supportWidth, this.threshold, newSeed);
+				this.maxRows, this.supportWidth, this.threshold, newSeed, this.refineWidths);
 	}
 
 	/** The settings as a map, for provenance. */
@@ -131,6 +147,7 @@ public record WeakFormSettings(List<String> targets, int degree, int maxOrder, M
 		m.put("supportWidth", this.supportWidth);
 		m.put("threshold", Double.isNaN(this.threshold) ? "mstls" : this.threshold);
 		m.put("seed", this.seed);
+		m.put("refineWidths", this.refineWidths);
 		return m;
 	}
 

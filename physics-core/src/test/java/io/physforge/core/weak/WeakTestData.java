@@ -2,19 +2,16 @@ package io.physforge.core.weak;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import io.physforge.core.field.Field;
+import io.physforge.core.field.Noise;
 import io.physforge.core.io.DataSets;
 
 /**
  * The PDE-FIND reference data (system property {@code physforge.datasets}, else the first
  * {@code shared/datasets} folder above the working directory), their true equations, and
- * seeded noise {@code u + level * std(u) * N(0, 1)} (the convention and the random stream
- * of {@code io.physforge.core.field.Noise}: one SplittableRandom, fields in order, points
- * in flat order).
+ * seeded noise {@code u + level * std(u) * N(0, 1)} ({@link Noise}).
  */
 final class WeakTestData {
 
@@ -52,27 +49,7 @@ final class WeakTestData {
 	}
 
 	static Field noisy(Field field, double level, long seed) {
-		SplittableRandom random = new SplittableRandom(seed);
-		Map<String, double[]> out = new LinkedHashMap<>();
-		for (Map.Entry<String, double[]> e : field.asMap().entrySet()) {
-			double[] u = e.getValue();
-			double mean = 0;
-			for (double v : u) {
-				mean += v;
-			}
-			mean /= u.length;
-			double ss = 0;
-			for (double v : u) {
-				ss += (v - mean) * (v - mean);
-			}
-			double sigma = level * Math.sqrt(ss / u.length);
-			double[] n = new double[u.length];
-			for (int i = 0; i < u.length; i++) {
-				n[i] = u[i] + sigma * random.nextGaussian();
-			}
-			out.put(e.getKey(), n);
-		}
-		return new Field(field.grid(), out);
+		return Noise.add(field, level, seed);
 	}
 
 	/** Largest relative coefficient error over the true terms (1 for a missing term). */

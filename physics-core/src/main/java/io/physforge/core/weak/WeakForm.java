@@ -85,8 +85,9 @@ public final class WeakForm {
 		List<String> fields = data.fieldNames();
 		CandidateLibrary library = CandidateLibrary.polynomial(fields, spatial, settings.degree(), settings.maxOrder());
 		Map<Integer, Integer> corners = new HashMap<>();
+		Map<String, double[]> timeCache = new HashMap<>();
 		WeakSystem system = build(data, library.terms(), settings, settings.supportWidth(), settings.supportWidth(),
-				corners);
+				corners, timeCache);
 		List<String> targets = targets(data, settings);
 
 		double[][] g = system.columns();
@@ -118,7 +119,8 @@ public final class WeakForm {
 				}
 			}
 			List<TermCoefficient> terms = new ArrayList<>();
-			Refit refit = refit(data, target, support, settings, corners);
+			Refit refit = refit(data, target, support, system.testFunctions().get(grid.indexOf("t")), settings, corners,
+					timeCache);
 			if (refit != null) {
 				Map<String, Double> se = new LinkedHashMap<>();
 				for (int j = 0; j < support.size(); j++) {
@@ -172,11 +174,12 @@ public final class WeakForm {
 	 * weak form
 	 */
 	public static WeakSystem build(Field data, List<Term> terms, WeakFormSettings settings) {
-		return build(data, terms, settings, settings.supportWidth(), settings.supportWidth(), new HashMap<>());
+		return build(data, terms, settings, settings.supportWidth(), settings.supportWidth(), new HashMap<>(),
+				new HashMap<>());
 	}
 
 	private static WeakSystem build(Field data, List<Term> terms, WeakFormSettings settings, double tauT, double tauS,
-			Map<Integer, Integer> corners) {
+			Map<Integer, Integer> corners, Map<String, double[]> timeCache) {
 		Grid grid = data.grid();
 		List<String> spatial = spatialAxes(grid);
 		List<String> fields = data.fieldNames();
@@ -238,13 +241,15 @@ public final class WeakForm {
 		int tAxis = grid.indexOf("t");
 
 		Map<String, double[]> monomialCache = new HashMap<>();
-		Map<String, double[]> timeReduced = new HashMap<>();
+		// time-reduced monomials, shared between builds with the same time test function
+		TestFunction tt = tfs.get(grid.indexOf("t"));
+		String tKey = tt.halfWidth() + "/" + tt.power() + "/" + tt.stride() + "/" + tt.centres() + "/";
 		double[][] columns = new double[weak.size()][];
 		for (int j = 0; j < weak.size(); j++) {
 			WeakTerm w = weak.get(j);
 			String key = java.util.Arrays.toString(w.powers());
 			int[] sh = shape.clone();
-			double[] reduced = timeReduced.computeIfAbsent(key,
+			double[] reduced = timeCache.computeIfAbsent(tKey + key,
 					(k) -> Integrals.reduce(
 							monomialCache.computeIfAbsent(k, (kk) -> monomial(data, fields, w.powers())), sh, tAxis,
 							kernels[tAxis][0], centres[tAxis]));
@@ -259,7 +264,9 @@ public final class WeakForm {
 		Map<String, double[]> b = new LinkedHashMap<>();
 		for (String target : targets) {
 			int[] sh = shape.clone();
-			double[] r = Integrals.reduce(data.values(target), sh, tAxis, kernels[tAxis][1], centres[tAxis]);
+			double[] r = timeCache.computeIfAbsent(tKey + "d/" + target, (k) -> Integrals.reduce(data.values(target),
+					shape.clone(), tAxis, kernels[tAxis][1], centres[tAxis]));
+			sh[tAxis] = centres[tAxis].length;
 			double[] col = spatialReduce(r, sh, grid, "", kernels, centres);
 			for (int i = 0; i < col.length; i++) {
 				col[i] = -col[i];
@@ -283,18 +290,22 @@ public final class WeakForm {
 	 * the correlation of the rows: good for ranking scales, pessimistic in absolute terms
 	 * (about 10x on burgers at 1% noise).
 	 */
-	private static Refit refit(Field data, String target, List<Term> support, WeakFormSettings settings,
-			Map<Integer, Integer> corners) {
+	private static Refit refit(Field data, String target, List<Term> support, TestFunction main,
+			WeakFormSettings settings, Map<Integer, Integer> corners, Map<String, double[]> timeCache) {
 		if (support.isEmpty() || settings.refineWidths().isEmpty()) {
 			return null;
 		}
-		WeakFormSettings one = settings.withTargets(List.of(target));
+		// the time test function of the main system, so that its time integrals are
+		// reused
+		WeakFormSettings one = settings.withTargets(List.of(target))
+			.withTestFunction("t", main.halfWidth(), main.power())
+			.withStride("t", main.stride());
 		double tauT = settings.supportWidth();
 		Refit best = null;
 		// coordinate search: the spatial width at the default time width, then the time
 		// width
 		for (double width : settings.refineWidths()) {
-			Refit r = refitAt(data, target, support, one, tauT, width, corners);
+			Refit r = refitAt(data, target, support, one, tauT, width, corners, timeCache);
 			if (r != null && (best == null || r.score() < best.score())) {
 				best = r;
 			}
@@ -306,8 +317,8 @@ public final class WeakForm {
 	}
 
 	private static Refit refitAt(Field data, String target, List<Term> support, WeakFormSettings one, double tauT,
-			double tauS, Map<Integer, Integer> corners) {
-		WeakSystem s = build(data, support, one, tauT, tauS, corners);
+			double tauS, Map<Integer, Integer> corners, Map<String, double[]> timeCache) {
+		WeakSystem s = build(data, support, one, tauT, tauS, corners, timeCache);
 		double[][] g = s.columns();
 		double[] b = s.target(target + "_t");
 		int n = s.rows();

@@ -105,7 +105,7 @@ public final class WeakForm {
 			double[] coef;
 			Map<String, Object> em = new LinkedHashMap<>();
 			if (Double.isNaN(settings.threshold())) {
-				Mstls.Result r = Mstls.fit(g, b, Mstls.logGrid(1e-4, 1.0, 60));
+				Mstls.Result r = Mstls.fit(g, b, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN);
 				coef = r.coefficients();
 				em.put("method", "mstls");
 				em.put("threshold", r.threshold());

@@ -12,9 +12,23 @@ import io.physforge.core.regression.LeastSquares;
  * {@code lambda <= |w_j| ||G_j|| / ||b|| <= 1 / lambda} (the normalised, scale-free form
  * of their bounds), each support refitted by QR least squares; the threshold chosen is
  * the smallest minimiser of {@code L(lambda) = ||G (w_lambda - w_LS)|| / ||G w_LS|| +
- * nnz(w_lambda) / J}.
+ * gamma nnz(w_lambda)}.
+ *
+ * <p>
+ * Their penalty is {@code gamma = 1 / J}; here it adapts to the noise:
+ * {@code gamma = min(1 / J, max(0.003, 2 r_LS))} with
+ * {@code r_LS = ||b - G w_LS|| / ||b||} the relative residual of the full least-squares
+ * fit (the noise floor of the weak system). With {@code 1 / J} (0.09 for one field) a
+ * term carrying less than about 9% of {@code b} is dropped even from clean data: measured
+ * on the built-in simulations, advection-diffusion lost {@code u_xx}, fisher-kpp lost
+ * {@code u_xx} and the 2-D reaction-diffusion system collapsed to one term; with the
+ * adaptive penalty all three are exact on clean data and at 1% noise, and the PDE-FIND
+ * results are unchanged.
  */
 public final class Mstls {
+
+	/** The smallest penalty per term. */
+	private static final double MIN_PENALTY = 0.003;
 
 	private Mstls() {
 	}
@@ -27,8 +41,9 @@ public final class Mstls {
 	 * @param columns the weak library {@code G}, column by column
 	 * @param b the weak time derivative
 	 * @param thresholds candidate thresholds, increasing
+	 * @param termPenalty loss per non-zero term, or {@code NaN} for the adaptive penalty
 	 */
-	public static Result fit(double[][] columns, double[] b, double[] thresholds) {
+	public static Result fit(double[][] columns, double[] b, double[] thresholds, double termPenalty) {
 		int nc = columns.length;
 		double[] norms = new double[nc];
 		for (int j = 0; j < nc; j++) {
@@ -43,6 +58,12 @@ public final class Mstls {
 		double[] ls = solve(columns, all, b, cache);
 		double[] gls = apply(columns, ls);
 		double glsNorm = norm(gls);
+		double rr = 0;
+		for (int i = 0; i < b.length; i++) {
+			rr += (b[i] - gls[i]) * (b[i] - gls[i]);
+		}
+		double floor = (bn > 0) ? Math.sqrt(rr) / bn : 0;
+		double penalty = Double.isNaN(termPenalty) ? Math.min(1.0 / nc, Math.max(MIN_PENALTY, 2 * floor)) : termPenalty;
 		Result best = null;
 		for (double lambda : thresholds) {
 			boolean[] support = all.clone();
@@ -74,7 +95,7 @@ public final class Mstls {
 					nnz++;
 				}
 			}
-			double loss = ((glsNorm > 0) ? Math.sqrt(diff) / glsNorm : 0) + (double) nnz / nc;
+			double loss = ((glsNorm > 0) ? Math.sqrt(diff) / glsNorm : 0) + penalty * nnz;
 			if (best == null || loss < best.loss) {
 				best = new Result(w, lambda, loss, it);
 			}

@@ -41,10 +41,12 @@ import io.physforge.core.regression.TrainStRidge;
  * refitted by QR least squares.
  *
  * <p>
- * Measured with the defaults (4th-order finite differences, TrainSTRidge), clean PDE-FIND
- * data: exact structure on burgers, kdv, kuramoto_sivashinsky and nls; the worst relative
- * coefficient errors are listed in {@code docs/benchmarks.md} and asserted (at most 1%)
- * by the discovery tests.
+ * Measured with the defaults on the clean PDE-FIND data (DiscoverCommandTest,
+ * DiscoveryBench): exact structure on burgers, kdv, kuramoto_sivashinsky and nls, worst
+ * relative coefficient errors 0.002%, 0.03%, 0.02% and 0.04%; burgers at 1% noise: exact
+ * structure, 3.1% worst error (seeds 1-3; the wide PolyDiff is chosen). KdV at 1% noise
+ * is not recovered (spurious {@code u^k u_x} terms): local polynomial derivatives of its
+ * narrow solitons are too noisy; a weak formulation is needed there.
  */
 public final class Discovery {
 
@@ -57,8 +59,9 @@ public final class Discovery {
 	 * defaults (degree 5, 5 points each side) and with the wider window PDE-FIND uses on
 	 * noisy data (degree 4, 10 points each side).
 	 */
-	public static final List<Map<String, Object>> AUTO_DERIVATIVES = List.of(Map.of("name", "fd", "options", Map.of()),
-			Map.of("name", "poly", "options", Map.of()),
+	public static final List<Map<String, Object>> AUTO_DERIVATIVES = List.of(
+			Map.of("name", "fd", "options", Map.of("accuracy", "4")),
+			Map.of("name", "poly", "options", Map.of("width", "5", "degree", "5")),
 			Map.of("name", "poly", "options", Map.of("width", "10", "degree", "4")));
 
 	/**
@@ -105,13 +108,15 @@ public final class Discovery {
 				new Provenance(p.input(), p.inputSha256(), provSettings, p.seed(), p.version(), p.timestamp()));
 	}
 
-	private static double score(DiscoveryResult r, DiscoverySettings settings) {
+	private static double score(DiscoveryResult result, DiscoverySettings settings) {
 		double score = 0;
 		@SuppressWarnings("unchecked")
-		Map<String, Map<String, Object>> eqs = (Map<String, Map<String, Object>>) r.metrics().get("equations");
+		Map<String, Map<String, Object>> eqs = (Map<String, Map<String, Object>>) result.metrics().get("equations");
 		for (Map<String, Object> e : eqs.values()) {
 			Object test = e.getOrDefault("testResidual", e.get("relativeResidual"));
-			score += ((Number) test).doubleValue() + settings.l0Penalty() * ((Number) e.get("terms")).doubleValue();
+			double r = ((Number) test).doubleValue();
+			score += r + ((Number) e.get("terms")).doubleValue()
+					* Math.max(settings.l0Penalty(), TrainStRidge.DEFAULT_RELATIVE_L0_PENALTY * r);
 		}
 		return score;
 	}
@@ -241,7 +246,8 @@ public final class Discovery {
 		return switch (s.method()) {
 			case "stlsq" -> new Stlsq(s.threshold(), 10);
 			case "stridge" -> new StRidge(s.lambda(), s.threshold(), 10);
-			default -> new TrainStRidge(s.lambda(), 0.01, 25, 10, s.l0Penalty(), s.testFraction(), 60, true, s.seed());
+			default -> new TrainStRidge(s.lambda(), 0.01, 25, 10, s.l0Penalty(),
+					TrainStRidge.DEFAULT_RELATIVE_L0_PENALTY, s.testFraction(), 60, true, s.seed());
 		};
 	}
 

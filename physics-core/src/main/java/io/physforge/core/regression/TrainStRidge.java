@@ -39,6 +39,8 @@ import io.physforge.core.regression.internal.Thresholding;
  * @param maxIterations iterations of the adaptive search (25 in PDE-FIND)
  * @param stridgeIterations thresholding passes per STRidge fit (10 in PDE-FIND)
  * @param l0Penalty penalty per non-zero term, in units of relative test residual
+ * @param relativeL0Penalty penalty per term as a fraction of the test residual itself
+ * (matters on noisy data, where residuals are large)
  * @param testFraction fraction of rows held out for scoring (0.2 in PDE-FIND)
  * @param sweepPoints number of tolerances in the geometric sweep (0 for PDE-FIND's search
  * only)
@@ -47,11 +49,17 @@ import io.physforge.core.regression.internal.Thresholding;
  * @param seed seed of the train/test split
  */
 public record TrainStRidge(double lambda, double initialTolerance, int maxIterations, int stridgeIterations,
-		double l0Penalty, double testFraction, int sweepPoints, boolean backwardElimination,
+		double l0Penalty, double relativeL0Penalty, double testFraction, int sweepPoints, boolean backwardElimination,
 		long seed) implements SparseRegressor {
 
 	/** Default ridge parameter. */
 	public static final double DEFAULT_LAMBDA = 1e-5;
+
+	/**
+	 * Default relative L0 penalty: on noisy data a term must also lower the test residual
+	 * by 5% of itself.
+	 */
+	public static final double DEFAULT_RELATIVE_L0_PENALTY = 0.05;
 
 	/** Default L0 penalty (fraction of the target norm per term). */
 	public static final double DEFAULT_L0_PENALTY = 0.01;
@@ -70,13 +78,14 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 	 * Defaults: lambda 1e-5, tolerance 0.01, 25 iterations, 10 passes, l0 0.01, 20% test.
 	 */
 	public static TrainStRidge withSeed(long seed) {
-		return new TrainStRidge(DEFAULT_LAMBDA, 0.01, 25, 10, DEFAULT_L0_PENALTY, 0.2, 60, true, seed);
+		return new TrainStRidge(DEFAULT_LAMBDA, 0.01, 25, 10, DEFAULT_L0_PENALTY, DEFAULT_RELATIVE_L0_PENALTY, 0.2, 60,
+				true, seed);
 	}
 
 	/** The same settings with another L0 penalty. */
 	public TrainStRidge withL0Penalty(double penalty) {
 		return new TrainStRidge(this.lambda, this.initialTolerance, this.maxIterations, this.stridgeIterations, penalty,
-				this.testFraction, this.sweepPoints, this.backwardElimination, this.seed);
+				this.relativeL0Penalty, this.testFraction, this.sweepPoints, this.backwardElimination, this.seed);
 	}
 
 	@Override
@@ -159,6 +168,7 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 		s.put("maxIterations", this.maxIterations);
 		s.put("stridgeIterations", this.stridgeIterations);
 		s.put("l0Penalty", this.l0Penalty);
+		s.put("relativeL0Penalty", this.relativeL0Penalty);
 		s.put("testFraction", this.testFraction);
 		s.put("sweepPoints", this.sweepPoints);
 		s.put("backwardElimination", this.backwardElimination);
@@ -190,7 +200,8 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 		boolean consider(double[] w, double tol) {
 			double residual = this.system.testResidual(this.target, w);
 			int nnz = Thresholding.nonZeros(w);
-			double err = residual + TrainStRidge.this.l0Penalty * nnz;
+			double err = residual
+					+ nnz * Math.max(TrainStRidge.this.l0Penalty, TrainStRidge.this.relativeL0Penalty * residual);
 			boolean better = err < this.bestErr || (err == this.bestErr && nnz <= Thresholding.nonZeros(this.bestW));
 			if (better) {
 				this.bestErr = err;

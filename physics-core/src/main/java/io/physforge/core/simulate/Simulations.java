@@ -2,6 +2,7 @@ package io.physforge.core.simulate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ public final class Simulations {
 		for (String f : e.fields()) {
 			ordered.put(f, byField.get(f));
 		}
-		return ordered;
+		return Collections.unmodifiableMap(ordered);
 	}
 
 	/** Runs the named equation with its default parameters and settings. */

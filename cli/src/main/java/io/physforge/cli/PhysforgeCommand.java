@@ -1,0 +1,43 @@
+package io.physforge.cli;
+
+import io.physforge.cli.discover.DiscoverCommand;
+import io.physforge.cli.internal.ErrorHandlers;
+import io.physforge.cli.internal.VersionProvider;
+import io.physforge.cli.simulate.SimulateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code physforge}: discover governing equations from field data, locally or (in later
+ * versions) through the PhysForge gateway.
+ */
+@Command(name = "physforge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		description = "Discover the governing equations of physical systems from field data.",
+		subcommands = { DiscoverCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class })
+public final class PhysforgeCommand implements Runnable {
+
+	@CommandLine.Spec
+	private CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(this.spec.commandLine(),
+				"a subcommand is required (discover, simulate)");
+	}
+
+	/**
+	 * The configured command line: one-line errors on standard error, exit code 2 for
+	 * usage errors and 1 for bad data or failures.
+	 */
+	public static CommandLine commandLine() {
+		CommandLine cl = new CommandLine(new PhysforgeCommand());
+		cl.setParameterExceptionHandler(ErrorHandlers::parameterError);
+		cl.setExecutionExceptionHandler(ErrorHandlers::executionError);
+		return cl;
+	}
+
+	public static void main(String[] args) {
+		System.exit(commandLine().execute(args));
+	}
+
+}

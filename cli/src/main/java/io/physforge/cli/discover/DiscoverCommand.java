@@ -1,0 +1,149 @@
+package io.physforge.cli.discover;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.physforge.cli.internal.Json;
+import io.physforge.core.discovery.DiscoveredEquation;
+import io.physforge.core.discovery.Discovery;
+import io.physforge.core.discovery.DiscoveryResult;
+import io.physforge.core.discovery.DiscoverySettings;
+import io.physforge.core.field.Field;
+import io.physforge.core.io.DataSets;
+import io.physforge.core.io.ReadOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Reads a data file (CSV, HDF5, NetCDF, NPZ, MAT), discovers one equation per field and
+ * prints {@code u_t = -1.0000*u*u_x + 0.1000*u_xx} lines or, with {@code --json}, the
+ * discovery JSON contract.
+ */
+@Command(name = "discover", mixinStandardHelpOptions = true,
+		description = "Discover the PDE u_t = ... of each field in a data file by sparse regression (PDE-FIND).")
+public final class DiscoverCommand implements Callable<Integer> {
+
+	@Spec
+	private picocli.CommandLine.Model.CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "FILE", description = "data file: .csv, .h5, .nc, .npz or .mat")
+	private Path file;
+
+	@Option(names = "--fields",
+			description = "field names for the fields found (u,v), or a mapping to file variables (u=usol)")
+	private String fields;
+
+	@Option(names = "--coords", description = "coordinates: canonical axes (t,x) or a mapping (t=tt,x=x)")
+	private String coords;
+
+	@Option(names = "--layout", description = "the file's dimension order of the fields, e.g. x,t")
+	private String layout;
+
+	@Option(names = "--targets", split = ",", description = "fields to find an equation for (default: all), e.g. u")
+	private List<String> targets = List.of();
+
+	@Option(names = "--derivative", defaultValue = "auto",
+			description = "spatial derivative: auto, fd, poly, sg or spectral (default: ${DEFAULT-VALUE})")
+	private String derivative;
+
+	@Option(names = "--derivative-option", split = ",",
+			description = "option of the derivative method, e.g. width=10,degree=4")
+	private Map<String, String> derivativeOptions = new LinkedHashMap<>();
+
+	@Option(names = "--time-derivative", defaultValue = "auto",
+			description = "time derivative: auto (the spatial method; fd for spectral), fd, poly or sg")
+	private String timeDerivative;
+
+	@Option(names = "--time-derivative-option", split = ",", description = "option of the time derivative method")
+	private Map<String, String> timeDerivativeOptions = new LinkedHashMap<>();
+
+	@Option(names = "--max-order", defaultValue = "4",
+			description = "highest spatial derivative order in the library, 1-4 (default: ${DEFAULT-VALUE})")
+	private int maxOrder;
+
+	@Option(names = "--degree", defaultValue = "3",
+			description = "highest power of the fields in the library (default: ${DEFAULT-VALUE})")
+	private int degree;
+
+	@Option(names = "--method", defaultValue = "trainstridge",
+			description = "trainstridge (automatic tolerance), stridge or stlsq (default: ${DEFAULT-VALUE})")
+	private String method;
+
+	@Option(names = "--threshold", defaultValue = "0.05",
+			description = "tolerance of stridge/stlsq on normalised coefficients (default: ${DEFAULT-VALUE})")
+	private double threshold;
+
+	@Option(names = "--l0-penalty", defaultValue = "0.01",
+			description = "trainstridge's penalty per term, fraction of the |u_t| norm (default: ${DEFAULT-VALUE})")
+	private double l0Penalty;
+
+	@Option(names = "--max-rows", defaultValue = "100000",
+			description = "largest number of grid points used as rows; more are subsampled (default: ${DEFAULT-VALUE})")
+	private int maxRows;
+
+	@Option(names = "--seed", defaultValue = "0", description = "seed of subsampling and train/test split")
+	private long seed;
+
+	@Option(names = "--json", description = "print the result as JSON (equations, metrics, provenance)")
+	private boolean json;
+
+	@Override
+	public Integer call() {
+		if (!Files.isRegularFile(this.file)) {
+			throw new IllegalArgumentException(
+					this.file + ": no such file; give the path of a .csv, .h5, .nc, .npz or .mat data file");
+		}
+		ReadOptions options = ReadOptions.parse(this.coords, this.fields, this.layout);
+		DiscoverySettings defaults = DiscoverySettings.defaults();
+		DiscoverySettings settings = new DiscoverySettings(this.targets, this.derivative, this.derivativeOptions,
+				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.method,
+				this.threshold, defaults.lambda(), this.l0Penalty, defaults.testFraction(), this.maxRows, this.seed);
+		Field data = DataSets.read(this.file, options);
+		DiscoveryResult result = Discovery.discover(data, settings)
+			.withInput(this.file.getFileName().toString(), sha256(this.file));
+		PrintWriter out = this.spec.commandLine().getOut();
+		if (this.json) {
+			out.println(Json.write(result));
+		}
+		else {
+			for (DiscoveredEquation e : result.equations()) {
+				out.println(e.text());
+			}
+		}
+		out.flush();
+		return 0;
+	}
+
+	private static String sha256(Path file) {
+		try {
+			MessageDigest md = MessageDigest.getInstance("SHA-256");
+			try (var in = Files.newInputStream(file)) {
+				byte[] b = new byte[1 << 16];
+				int n;
+				while ((n = in.read(b)) > 0) {
+					md.update(b, 0, n);
+				}
+			}
+			return HexFormat.of().formatHex(md.digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(file + ": cannot be read: " + ex.getMessage(), ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * {@code physforge discover FILE}: local sparse-regression discovery on a data file.
+ */
+package io.physforge.cli.discover;

@@ -1,0 +1,54 @@
+package io.physforge.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input: a non-zero exit code and one line saying why, never a stack trace. */
+class CliErrorsTest {
+
+	private static void assertOneLine(CliRun run, int code, String contains) {
+		assertThat(run.exitCode()).isEqualTo(code);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+		assertThat(run.err()).contains(contains).doesNotContain("\tat ").doesNotContain("Exception:");
+	}
+
+	@Test
+	void missingFile() {
+		assertOneLine(CliRun.of("discover", "/no/such/file.h5"), 1, "no such file");
+	}
+
+	@Test
+	void corruptFile(@TempDir Path dir) throws Exception {
+		Path bad = dir.resolve("bad.h5");
+		Files.writeString(bad, "this is not HDF5");
+		assertOneLine(CliRun.of("discover", bad.toString()), 1, "bad.h5");
+	}
+
+	@Test
+	void badSettings() {
+		String file = ReferenceData.pdeFind("burgers.npz").toString();
+		assertOneLine(CliRun.of("discover", file, "--max-order", "6"), 1, "1 to 4");
+		assertOneLine(CliRun.of("discover", file, "--derivative", "magic"), 1, "magic");
+		assertOneLine(CliRun.of("discover", file, "--fields", "q=nothing"), 1, "nothing");
+	}
+
+	@Test
+	void badCommandLine() {
+		assertOneLine(CliRun.of("discover"), 2, "FILE");
+		assertOneLine(CliRun.of("discover", "x.h5", "--degree", "two"), 2, "--degree");
+		assertOneLine(CliRun.of("simulate", "heat"), 2, "--out");
+		assertOneLine(CliRun.of(), 2, "subcommand");
+	}
+
+	@Test
+	void unknownSimulation(@TempDir Path dir) {
+		assertOneLine(CliRun.of("simulate", "navier", "--out", dir.resolve("a.npz").toString()), 1, "known equations");
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.physforge.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import picocli.CommandLine;
+
+/** One in-process run of the {@code physforge} command line. */
+record CliRun(int exitCode, String out, String err) {
+
+	static CliRun of(String... args) {
+		CommandLine cl = PhysforgeCommand.commandLine();
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		cl.setOut(new PrintWriter(out));
+		cl.setErr(new PrintWriter(err));
+		int code = cl.execute(args);
+		return new CliRun(code, out.toString(), err.toString());
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.physforge.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.physforge.core.field.Field;
+import io.physforge.core.field.Noise;
+import io.physforge.core.io.DataSets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The done-when accuracy of issue 3 through {@code physforge discover}, run in process:
+ * the PDE-FIND reference data in every format, clean (exact structure, coefficients
+ * within 1%), and burgers with 1% noise (exact structure).
+ */
+class DiscoverCommandTest {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** The true equations of the reference data (shared/datasets/README.md). */
+	static Map<String, Map<String, Double>> truth(String dataset) {
+		Map<String, Map<String, Double>> t = new LinkedHashMap<>();
+		switch (dataset) {
+			case "burgers" -> t.put("u_t", Map.of("u*u_x", -1.0, "u_xx", 0.1));
+			case "kdv" -> t.put("u_t", Map.of("u*u_x", -6.0, "u_xxx", -1.0));
+			case "kuramoto_sivashinsky" -> t.put("u_t", Map.of("u*u_x", -1.0, "u_xx", -1.0, "u_xxxx", -1.0));
+			case "nls" -> {
+				t.put("u_t", Map.of("v_xx", -0.5, "u^2*v", -1.0, "v^3", -1.0));
+				t.put("v_t", Map.of("u_xx", 0.5, "u^3", 1.0, "u*v^2", 1.0));
+			}
+			default -> throw new IllegalArgumentException(dataset);
+		}
+		return t;
+	}
+
+	/**
+	 * Runs discover --json and returns the worst relative coefficient error, after
+	 * checking that the structure is exact.
+	 */
+	static double discoverAndCheck(String dataset, Path file, String... extra) throws Exception {
+		String[] args = new String[extra.length + 3];
+		args[0] = "discover";
+		args[1] = file.toString();
+		args[2] = "--json";
+		System.arraycopy(extra, 0, args, 3, extra.length);
+		CliRun run = CliRun.of(args);
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		JsonNode root = JSON.readTree(run.out());
+		Map<String, Map<String, Double>> truth = truth(dataset);
+		assertThat(root.get("equations")).hasSize(truth.size());
+		double worst = 0;
+		for (JsonNode eq : root.get("equations")) {
+			Map<String, Double> expected = truth.get(eq.get("lhs").asText());
+			Map<String, Double> found = new LinkedHashMap<>();
+			eq.get("terms").forEach((t) -> found.put(t.get("term").asText(), t.get("coefficient").asDouble()));
+			assertThat(found.keySet()).as(file + ": " + eq.get("latex").asText()).isEqualTo(expected.keySet());
+			for (Map.Entry<String, Double> e : expected.entrySet()) {
+				worst = Math.max(worst, Math.abs(found.get(e.getKey()) / e.getValue() - 1));
+			}
+		}
+		return worst;
+	}
+
+	@ParameterizedTest(name = "{0} (auto derivative) on {1}")
+	@CsvSource({ "burgers, burgers.npz", "kdv, kdv.npz", "kuramoto_sivashinsky, kuramoto_sivashinsky.npz",
+			"nls, nls.npz" })
+	void findsReferenceEquationsWithDefaults(String dataset, String file) throws Exception {
+		double worst = discoverAndCheck(dataset, ReferenceData.pdeFind(file));
+		assertThat(worst).as(dataset).isLessThanOrEqualTo(0.01);
+	}
+
+	/**
+	 * The other formats, with the derivative the automatic choice picks for each data set
+	 * (fd for burgers and kuramoto_sivashinsky, 11-point PolyDiff for kdv and nls), so
+	 * that the formats are covered without running every candidate again.
+	 */
+	@ParameterizedTest(name = "{0} on {1}")
+	@CsvSource({ "burgers, burgers.h5, fd", "burgers, burgers.nc, fd", "burgers, burgers.mat, fd",
+			"burgers, burgers.csv, fd", "kdv, kdv.h5, poly", "kdv, kdv.nc, poly", "kdv, kdv.mat, poly",
+			"kuramoto_sivashinsky, kuramoto_sivashinsky.h5, fd", "kuramoto_sivashinsky, kuramoto_sivashinsky.nc, fd",
+			"kuramoto_sivashinsky, kuramoto_sivishinky.mat, fd", "nls, nls.h5, poly", "nls, nls.nc, poly",
+			"nls, nls.mat, poly" })
+	void findsReferenceEquationsInEveryFormat(String dataset, String file, String derivative) throws Exception {
+		String option = derivative.equals("poly") ? "width=5,degree=5" : "accuracy=4";
+		double worst = discoverAndCheck(dataset, ReferenceData.pdeFind(file), "--derivative", derivative,
+				"--derivative-option", option);
+		assertThat(worst).as(dataset).isLessThanOrEqualTo(0.01);
+	}
+
+	@ParameterizedTest(name = "burgers, 1% noise, seed {0}")
+	@ValueSource(longs = { 1, 2, 3 })
+	void findsBurgersStructureAtOnePercentNoise(long seed, @TempDir Path dir) throws Exception {
+		Field clean = DataSets.read(ReferenceData.pdeFind("burgers.npz"));
+		Path noisy = dir.resolve("burgers-noisy.npz");
+		DataSets.write(Noise.add(clean, 0.01, seed), noisy);
+		double worst = discoverAndCheck("burgers", noisy);
+		// measured 3.1% (the u_xx coefficient), seeds 1-3
+		assertThat(worst).isLessThan(0.05);
+	}
+
+	@Test
+	void jsonCarriesMetricsAndProvenance() throws Exception {
+		Path file = ReferenceData.pdeFind("burgers.nc");
+		CliRun run = CliRun.of("discover", file.toString(), "--json", "--derivative", "fd", "--seed", "5");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		JsonNode root = JSON.readTree(run.out());
+		JsonNode eq = root.get("equations").get(0);
+		assertThat(eq.get("lhs").asText()).isEqualTo("u_t");
+		assertThat(eq.get("latex").asText()).isEqualTo("u_{t} = -1 u u_{x} + 0.1 u_{xx}");
+		assertThat(root.get("metrics").get("librarySize").asInt()).isEqualTo(20);
+		assertThat(root.get("metrics").get("equations").get("u_t").get("r2").asDouble()).isGreaterThan(0.9999);
+		JsonNode prov = root.get("provenance");
+		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+		assertThat(prov.get("inputSha256").asText()).isEqualTo(sha);
+		assertThat(prov.get("input").asText()).isEqualTo("burgers.nc");
+		assertThat(prov.get("seed").asLong()).isEqualTo(5);
+		assertThat(prov.get("version").asText()).isNotEqualTo("unknown");
+		assertThat(prov.get("settings").get("derivative").asText()).isEqualTo("fd");
+	}
+
+	@Test
+	void printsEquationsAsText() {
+		CliRun run = CliRun.of("discover", ReferenceData.pdeFind("burgers.h5").toString(), "--derivative", "fd");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out().strip()).isEqualTo("u_t = -1.0000*u*u_x + 0.1000*u_xx");
+	}
+
+}

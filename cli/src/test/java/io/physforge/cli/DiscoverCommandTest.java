@@ -118,7 +118,7 @@ class DiscoverCommandTest {
 		JsonNode root = JSON.readTree(run.out());
 		JsonNode eq = root.get("equations").get(0);
 		assertThat(eq.get("lhs").asText()).isEqualTo("u_t");
-		assertThat(eq.get("latex").asText()).isEqualTo("u_{t} = -1 u u_{x} + 0.1 u_{xx}");
+		assertThat(eq.get("latex").asText()).isEqualTo("u_{t} = -1.000 u u_{x} + 0.1000 u_{xx}");
 		assertThat(root.get("metrics").get("librarySize").asInt()).isEqualTo(20);
 		assertThat(root.get("metrics").get("equations").get("u_t").get("r2").asDouble()).isGreaterThan(0.9999);
 		JsonNode prov = root.get("provenance");

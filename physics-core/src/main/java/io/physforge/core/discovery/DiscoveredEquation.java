@@ -75,9 +75,7 @@ public record DiscoveredEquation(String lhs, List<TermCoefficient> terms, String
 		boolean first = true;
 		for (TermCoefficient t : terms) {
 			double c = t.coefficient();
-			String num = new java.math.BigDecimal(Math.abs(c)).round(new java.math.MathContext(4))
-				.stripTrailingZeros()
-				.toPlainString();
+			String num = new java.math.BigDecimal(Math.abs(c)).round(new java.math.MathContext(4)).toPlainString();
 			if (first) {
 				sb.append(c < 0 ? " -" : " ");
 			}

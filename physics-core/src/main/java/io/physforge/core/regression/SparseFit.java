@@ -16,7 +16,7 @@ public record SparseFit(double[] coefficients, Map<String, Object> details) {
 	public SparseFit {
 		Objects.requireNonNull(coefficients, "coefficients");
 		coefficients = coefficients.clone();
-		details = Map.copyOf(details);
+		details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
 	}
 
 	@Override

@@ -16,7 +16,7 @@ import io.physforge.core.regression.internal.Thresholding;
  *
  * <p>
  * On exact synthetic data ({@code y = X w} with three of twenty terms) it recovers the
- * support and the coefficients to 1e-10 relative (see StlsqTest).
+ * support and the coefficients to 1e-9 relative (SparseRegressionTest).
  *
  * @param threshold the dimensionless threshold on normalised coefficients (e.g. 0.01)
  * @param maxIterations the maximum number of thresholding passes (e.g. 10)

@@ -95,18 +95,21 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 		for (int m = 0; m < targets.size(); m++) {
 			Search search = new Search(system, m);
 			double[] full = system.solve(m, system.allUsable(), 0.0);
-			search.consider(full, 0.0);
+			search.consider(full, 0.0, "least squares");
 			adaptive(search);
 			sweep(search, system, m);
 			if (this.backwardElimination) {
 				for (double[] w : Thresholding.backwardElimination(system, m, Math.max(this.lambda, 1e-12))) {
-					search.consider(w, Double.NaN);
+					search.consider(w, Double.NaN, "backward elimination");
 				}
 			}
 			double[] coef = LeastSquares.solve(columns, Thresholding.support(search.bestW), targets.get(m));
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("method", name());
-			details.put("tolerance", search.bestTol);
+			details.put("candidate", search.bestSource);
+			if (Double.isFinite(search.bestTol)) {
+				details.put("tolerance", search.bestTol);
+			}
 			details.put("l0Penalty", this.l0Penalty);
 			details.put("testResidual", search.bestResidual);
 			details.put("trainRows", system.trainRows());
@@ -121,7 +124,7 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 		double dTol = this.initialTolerance;
 		double tol = dTol;
 		for (int it = 0; it < this.maxIterations; it++) {
-			if (search.consider(fitAt(search, tol), tol)) {
+			if (search.consider(fitAt(search, tol), tol, "adaptive search")) {
 				tol += dTol;
 			}
 			else {
@@ -146,7 +149,7 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 		}
 		for (int i = 0; i < this.sweepPoints; i++) {
 			double tol = max * Math.pow(10, -6.0 * i / Math.max(1, this.sweepPoints - 1));
-			search.consider(fitAt(search, tol), tol);
+			search.consider(fitAt(search, tol), tol, "tolerance sweep");
 		}
 	}
 
@@ -191,13 +194,15 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 
 		double bestResidual;
 
+		String bestSource;
+
 		Search(NormalSystem system, int target) {
 			this.system = system;
 			this.target = target;
 		}
 
 		/** Scores {@code w}; true if it is at least as good as the best so far. */
-		boolean consider(double[] w, double tol) {
+		boolean consider(double[] w, double tol, String source) {
 			double residual = this.system.testResidual(this.target, w);
 			int nnz = Thresholding.nonZeros(w);
 			double err = residual
@@ -208,6 +213,7 @@ public record TrainStRidge(double lambda, double initialTolerance, int maxIterat
 				this.bestW = w;
 				this.bestTol = tol;
 				this.bestResidual = residual;
+				this.bestSource = source;
 			}
 			return better;
 		}

@@ -42,7 +42,7 @@ class DiscoveryTest {
 		DiscoveredEquation e = r.equation("u_t");
 		assertThat(e.coefficients()).containsOnlyKeys("u_xx");
 		assertThat(e.coefficients().get("u_xx")).isCloseTo(0.1, within(1e-6));
-		assertThat(e.latex()).isEqualTo("u_{t} = 0.1 u_{xx}");
+		assertThat(e.latex()).isEqualTo("u_{t} = 0.1000 u_{xx}");
 		assertThat(e.text()).isEqualTo("u_t = 0.1000*u_xx");
 	}
 

@@ -101,7 +101,7 @@ class SparseRegressionTest {
 		assertThat(fits.get(0).coefficients()[13]).isCloseTo(w[13], within(0.01 * Math.abs(w[13])));
 		assertThat(fits.get(1).nonZeros()).isEqualTo(2);
 		assertThat(fits.get(1).coefficients()[7]).isCloseTo(w2[7], within(1e-9 * Math.abs(w2[7])));
-		assertThat(fits.get(0).details()).containsKeys("tolerance", "testResidual", "trainRows", "testRows");
+		assertThat(fits.get(0).details()).containsKeys("candidate", "testResidual", "trainRows", "testRows");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Noise;
 import io.physforge.core.io.DataSets;
+import io.physforge.core.testing.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,17 +1,15 @@
 package io.physforge.core.weak;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Noise;
 import io.physforge.core.io.DataSets;
+import io.physforge.core.testing.ReferenceData;
 
 /**
- * The PDE-FIND reference data (system property {@code physforge.datasets}, else the first
- * {@code shared/datasets} folder above the working directory), their true equations, and
- * seeded noise {@code u + level * std(u) * N(0, 1)} ({@link Noise}).
+ * The PDE-FIND reference data (located by {@link ReferenceData}), their true equations,
+ * and seeded noise {@code u + level * std(u) * N(0, 1)} ({@link Noise}).
  */
 final class WeakTestData {
 
@@ -24,28 +22,9 @@ final class WeakTestData {
 	private WeakTestData() {
 	}
 
-	static Path datasets() {
-		String property = System.getProperty("physforge.datasets");
-		if (property != null && !property.isBlank()) {
-			Path p = Path.of(property);
-			if (!Files.isDirectory(p)) {
-				throw new IllegalStateException("physforge.datasets=" + property + " is not a directory");
-			}
-			return p;
-		}
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("shared").resolve("datasets");
-			if (Files.isDirectory(candidate)) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("no shared/datasets folder above " + Path.of("").toAbsolutePath()
-				+ "; set -Dphysforge.datasets=/path/to/shared/datasets");
-	}
-
 	/** A PDE-FIND data set by name ({@code burgers}, {@code kdv}, ...), read once. */
 	static Field read(String name) {
-		return CACHE.computeIfAbsent(name, (n) -> DataSets.read(datasets().resolve("pde-find").resolve(n + ".npz")));
+		return CACHE.computeIfAbsent(name, (n) -> DataSets.read(ReferenceData.pdeFind(n + ".npz")));
 	}
 
 	static Field noisy(Field field, double level, long seed) {

@@ -22,6 +22,8 @@ public final class Demo {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final Suite suite;
@@ -44,8 +46,8 @@ public final class Demo {
 	public boolean run() {
 		try {
 			URI gateway = this.suite.gatewayUri();
-			String email = "demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4)) + "@physforge.local";
-			String password = "demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+			String email = "demo-" + randomHex(4) + "@physforge.local";
+			String password = "demo-" + randomHex(12);
 			this.out.println("Demo through the gateway at " + gateway + ":");
 			HttpResponse<String> registered = post(gateway.resolve("/api/auth/register"),
 					Map.of("email", email, "password", password, "displayName", "Demo user"));
@@ -86,6 +88,12 @@ public final class Demo {
 			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String randomHex(int bytes) {
+		byte[] random = new byte[bytes];
+		RANDOM.nextBytes(random);
+		return HexFormat.of().formatHex(random);
 	}
 
 	private static String summary(String body) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.physforge.suite.infra.LocalInfrastructure;
@@ -336,10 +337,11 @@ public final class Suite implements AutoCloseable {
 			}
 		}
 		lines.add(String.format("  %-26s %s (%s)", "PostgreSQL", this.database.jdbcUrl(),
-				this.database.origin().name().toLowerCase()));
-		lines
-			.add(String.format("  %-26s %s (%s)", "Redis", this.redis.url(), this.redis.origin().name().toLowerCase()));
-		lines.add(String.format("  %-26s %s (%s)", "S3", this.s3.endpoint(), this.s3.origin().name().toLowerCase()));
+				this.database.origin().name().toLowerCase(Locale.ROOT)));
+		lines.add(String.format("  %-26s %s (%s)", "Redis", this.redis.url(),
+				this.redis.origin().name().toLowerCase(Locale.ROOT)));
+		lines.add(String.format("  %-26s %s (%s)", "S3", this.s3.endpoint(),
+				this.s3.origin().name().toLowerCase(Locale.ROOT)));
 		lines.add(String.format("  %-26s %s/<application>.log", "logs", this.logDirectory));
 		return lines;
 	}

@@ -3,6 +3,7 @@ package io.physforge.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.physforge.core.testing.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

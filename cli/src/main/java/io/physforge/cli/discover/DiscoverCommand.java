@@ -77,9 +77,15 @@ public final class DiscoverCommand implements Callable<Integer> {
 			description = "highest power of the fields in the library (default: ${DEFAULT-VALUE})")
 	private int degree;
 
-	@Option(names = "--method", defaultValue = "trainstridge",
-			description = "trainstridge (automatic tolerance), stridge or stlsq (default: ${DEFAULT-VALUE})")
+	@Option(names = "--method", defaultValue = "auto",
+			description = "auto (weak form when the estimated noise makes pointwise derivatives unsafe), "
+					+ "strong or weak (default: ${DEFAULT-VALUE})")
 	private String method;
+
+	@Option(names = "--regression", defaultValue = "trainstridge",
+			description = "strong form's sparse regression: trainstridge (automatic tolerance), stridge or stlsq "
+					+ "(default: ${DEFAULT-VALUE}); with the weak form, stlsq fixes --threshold instead of MSTLS")
+	private String regression;
 
 	@Option(names = "--threshold", defaultValue = "0.05",
 			description = "tolerance of stridge/stlsq on normalised coefficients (default: ${DEFAULT-VALUE})")
@@ -107,9 +113,10 @@ public final class DiscoverCommand implements Callable<Integer> {
 		}
 		ReadOptions options = ReadOptions.parse(this.coords, this.fields, this.layout);
 		DiscoverySettings defaults = DiscoverySettings.defaults();
-		DiscoverySettings settings = new DiscoverySettings(this.targets, this.derivative, this.derivativeOptions,
-				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.method,
-				this.threshold, defaults.lambda(), this.l0Penalty, defaults.testFraction(), this.maxRows, this.seed);
+		DiscoverySettings settings = new DiscoverySettings(this.targets, this.method, this.derivative,
+				this.derivativeOptions, this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree,
+				this.regression, this.threshold, defaults.lambda(), this.l0Penalty, defaults.testFraction(),
+				this.maxRows, this.seed);
 		Field data = DataSets.read(this.file, options);
 		DiscoveryResult result = Discovery.discover(data, settings)
 			.withInput(this.file.getFileName().toString(), sha256(this.file));

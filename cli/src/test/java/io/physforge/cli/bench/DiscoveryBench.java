@@ -42,6 +42,12 @@ public final class DiscoveryBench {
 				DiscoverySettings.defaults());
 		timed("heat 500x20000 (10^7 points)", bigHeat(), DiscoverySettings.defaults());
 		timed("heat 500x20000, fd only", bigHeat(), DiscoverySettings.defaults().withDerivative("fd"));
+		DiscoverySettings weak = DiscoverySettings.defaults().withMethod("weak");
+		timed("burgers 101x256, weak", DataSets.read(dir.resolve("burgers.npz")), weak);
+		timed("burgers 101x256, 1% noise (auto: weak)", Noise.add(DataSets.read(dir.resolve("burgers.npz")), 0.01, 1),
+				DiscoverySettings.defaults());
+		timed("kuramoto_sivashinsky 251x1024, weak", DataSets.read(dir.resolve("kuramoto_sivashinsky.npz")), weak);
+		timed("heat 500x20000 (10^7 points), weak", bigHeat(), weak);
 
 		System.out.println();
 		System.out.println("accuracy, clean reference data, default settings:");
@@ -56,17 +62,22 @@ public final class DiscoveryBench {
 			Field clean = DataSets.read(dir.resolve(name + ".npz"));
 			for (long seed = 1; seed <= 3; seed++) {
 				Field noisy = Noise.add(clean, 0.01, seed);
-				report(name + " seed " + seed + " time fd",
-						discover(noisy, DiscoverySettings.defaults().withTimeDerivative("fd")));
-				report(name + " seed " + seed + " defaults", discover(noisy, DiscoverySettings.defaults()));
+				report(name + " seed " + seed + " strong, time fd",
+						discover(noisy, DiscoverySettings.defaults().withMethod("strong").withTimeDerivative("fd")));
+				report(name + " seed " + seed + " strong",
+						discover(noisy, DiscoverySettings.defaults().withMethod("strong")));
+				report(name + " seed " + seed + " defaults (auto: weak)",
+						discover(noisy, DiscoverySettings.defaults()));
 			}
 		}
-		System.out.println("simulated (0% defaults, 1% with time fd):");
+		System.out.println("simulated (defaults; 1% also strong with time fd):");
 		for (String name : new String[] { "heat", "advection-diffusion", "allen-cahn", "fisher-kpp" }) {
 			Field f = Simulations.simulate(name, null, null);
 			report(name + " clean " + Simulations.trueEquation(name, null), discover(f, DiscoverySettings.defaults()));
-			report(name + " 1%",
-					discover(Noise.add(f, 0.01, 1), DiscoverySettings.defaults().withTimeDerivative("fd")));
+			Field noisy = Noise.add(f, 0.01, 1);
+			report(name + " 1% strong, time fd",
+					discover(noisy, DiscoverySettings.defaults().withMethod("strong").withTimeDerivative("fd")));
+			report(name + " 1% defaults (auto: weak)", discover(noisy, DiscoverySettings.defaults()));
 		}
 	}
 

@@ -27,8 +27,8 @@ public final class DiscoveryParams {
 
 	/** The members {@code params} may hold. */
 	public static final Set<String> NAMES = Set.of("targets", "derivative", "derivativeOptions", "timeDerivative",
-			"timeDerivativeOptions", "maxOrder", "degree", "method", "threshold", "lambda", "l0Penalty", "testFraction",
-			"maxRows", "seed");
+			"timeDerivativeOptions", "maxOrder", "degree", "method", "regression", "threshold", "lambda", "l0Penalty",
+			"testFraction", "maxRows", "seed");
 
 	private DiscoveryParams() {
 	}
@@ -57,12 +57,12 @@ public final class DiscoveryParams {
 		}
 		try {
 			return new DiscoverySettings(targets(params.get("targets"), d.targets()),
-					text(params, "derivative", d.derivative()),
+					text(params, "method", d.method()), text(params, "derivative", d.derivative()),
 					options(params, "derivativeOptions", d.derivativeOptions()),
 					text(params, "timeDerivative", d.timeDerivative()),
 					options(params, "timeDerivativeOptions", d.timeDerivativeOptions()),
 					integer(params, "maxOrder", d.maxOrder()), integer(params, "degree", d.degree()),
-					text(params, "method", d.method()), number(params, "threshold", d.threshold()),
+					text(params, "regression", d.regression()), number(params, "threshold", d.threshold()),
 					number(params, "lambda", d.lambda()), number(params, "l0Penalty", d.l0Penalty()),
 					number(params, "testFraction", d.testFraction()), integer(params, "maxRows", d.maxRows()),
 					longInteger(params, "seed", d.seed()));

@@ -28,14 +28,16 @@ class DiscoveryParamsTests {
 
 	@Test
 	void everyParameterMapsOntoItsSetting() throws Exception {
-		DiscoverySettings s = DiscoveryParams.toSettings(JSON.readTree("""
-				{"targets":"u, v","derivative":"poly","derivativeOptions":{"width":10,"degree":"4"},
-				 "timeDerivative":"fd","timeDerivativeOptions":{"accuracy":"2"},"maxOrder":3,"degree":2,
-				 "method":"stlsq","threshold":0.2,"lambda":0.001,"l0Penalty":0.05,"testFraction":0.3,
-				 "maxRows":5000,"seed":9007199254740993}
-				"""));
-		assertThat(s).isEqualTo(new DiscoverySettings(List.of("u", "v"), "poly", Map.of("width", "10", "degree", "4"),
-				"fd", Map.of("accuracy", "2"), 3, 2, "stlsq", 0.2, 0.001, 0.05, 0.3, 5000, 9007199254740993L));
+		DiscoverySettings s = DiscoveryParams.toSettings(JSON.readTree(
+				"""
+						{"targets":"u, v","derivative":"poly","derivativeOptions":{"width":10,"degree":"4"},
+						 "timeDerivative":"fd","timeDerivativeOptions":{"accuracy":"2"},"maxOrder":3,"degree":2,
+						 "method":"weak","regression":"stlsq","threshold":0.2,"lambda":0.001,"l0Penalty":0.05,"testFraction":0.3,
+						 "maxRows":5000,"seed":9007199254740993}
+						"""));
+		assertThat(s)
+			.isEqualTo(new DiscoverySettings(List.of("u", "v"), "weak", "poly", Map.of("width", "10", "degree", "4"),
+					"fd", Map.of("accuracy", "2"), 3, 2, "stlsq", 0.2, 0.001, 0.05, 0.3, 5000, 9007199254740993L));
 		assertThat(DiscoveryParams.toSettings(JSON.readTree("{\"targets\":[\"v\"]}")).targets()).containsExactly("v");
 	}
 

@@ -2,6 +2,8 @@ package io.physforge.core.derivative;
 
 import java.util.Random;
 
+import io.physforge.core.io.DataSets;
+import io.physforge.core.testing.ReferenceData;
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Grid;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +31,7 @@ class BurgersReferenceTest {
 
 	@BeforeAll
 	static void load() {
-		burgers = ReferenceData.burgers();
+		burgers = DataSets.read(ReferenceData.pdeFind("burgers.csv"));
 	}
 
 	@ParameterizedTest

@@ -18,27 +18,11 @@ final class TestFiles {
 	private TestFiles() {
 	}
 
-	/**
-	 * The PDE-FIND data folder: system property {@code physforge.datasets} if set, else
-	 * {@code shared/datasets/pde-find} found walking up from the working directory.
-	 */
+	/** The PDE-FIND data folder ({@link io.physforge.core.testing.ReferenceData}). */
 	static Path pdeFind() {
-		String prop = System.getProperty("physforge.datasets");
-		if (prop != null && !prop.isBlank()) {
-			Path p = Path.of(prop);
-			return Files.isDirectory(p.resolve("pde-find")) ? p.resolve("pde-find") : p;
-		}
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("shared").resolve("datasets");
-			if (Files.isDirectory(candidate)) {
-				return candidate.resolve("pde-find");
-			}
-		}
-		throw new IllegalStateException("shared/datasets not found above " + Path.of("").toAbsolutePath()
-				+ "; set -Dphysforge.datasets=/path/to/shared/datasets");
+		return io.physforge.core.testing.ReferenceData.pdeFind();
 	}
 
-	/** The bytes of a version-1 .npy file. */
 	static byte[] npy(String descr, boolean fortran, int[] shape, byte[] data) {
 		StringBuilder dims = new StringBuilder();
 		for (int d : shape) {

@@ -73,8 +73,18 @@ public class ObjectStorage {
 		for (String bucket : this.buckets) {
 			call("create bucket '" + bucket + "'", () -> {
 				if (!this.client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-					this.client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-					logger.info("Created bucket {}", bucket);
+					try {
+						this.client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+						logger.info("Created bucket {}", bucket);
+					}
+					catch (ErrorResponseException ex) {
+						// services starting together race to create the same bucket: the
+						// loser finds it made, which is what it wanted
+						String code = ex.errorResponse().code();
+						if (!"BucketAlreadyOwnedByYou".equals(code) && !"BucketAlreadyExists".equals(code)) {
+							throw ex;
+						}
+					}
 				}
 				return null;
 			});

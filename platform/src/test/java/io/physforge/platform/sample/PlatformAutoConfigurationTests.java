@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service, with tokens verified against a JWKS fetched over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "physforge.service.name=sample-service", "physforge.service.api-prefix=/api/sample",
-				"physforge.security.public-paths=/api/sample/public/**" })
+		properties = { "physforge.storage.enabled=false", "physforge.service.name=sample-service",
+				"physforge.service.api-prefix=/api/sample", "physforge.security.public-paths=/api/sample/public/**" })
 class PlatformAutoConfigurationTests {
 
 	private static final String PROBLEMS = "https://physforge.dev/problems/";

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 500: the token may be fine, the check is what failed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "physforge.service.name=sample-service", "physforge.service.api-prefix=/api/sample",
+		properties = { "physforge.storage.enabled=false", "physforge.service.name=sample-service",
+				"physforge.service.api-prefix=/api/sample",
 				"physforge.security.jwks-uri=http://127.0.0.1:9/jwks.json" })
 class UnreachableJwksTests {
 

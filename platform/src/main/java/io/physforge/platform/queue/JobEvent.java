@@ -19,15 +19,26 @@ import java.util.Objects;
  * @param retrying for {@link Kind#FAILED}: whether another attempt follows
  * ({@code false}: dead-lettered)
  * @param time when it happened
+ * @param idempotencyKey the idempotency key of the job message the event is about, so a
+ * consumer can tell the events of one published attempt from those of another (a late or
+ * re-delivered event of an earlier attempt); {@code null} when unknown
  */
 public record JobEvent(Kind kind, String jobId, String type, int attempt, Double fraction, String message, String error,
-		boolean retrying, Instant time) {
+		boolean retrying, Instant time, String idempotencyKey) {
 
 	public JobEvent {
 		Objects.requireNonNull(kind, "kind");
 		Objects.requireNonNull(jobId, "jobId");
 		Objects.requireNonNull(type, "type");
 		time = (time != null) ? time : Instant.now();
+	}
+
+	/**
+	 * An event without an idempotency key.
+	 */
+	public JobEvent(Kind kind, String jobId, String type, int attempt, Double fraction, String message, String error,
+			boolean retrying, Instant time) {
+		this(kind, jobId, type, attempt, fraction, message, error, retrying, time, null);
 	}
 
 	/**
@@ -51,6 +62,9 @@ public record JobEvent(Kind kind, String jobId, String type, int attempt, Double
 		}
 		fields.put("retrying", Boolean.toString(this.retrying));
 		fields.put("time", this.time.toString());
+		if (this.idempotencyKey != null) {
+			fields.put("idempotencyKey", this.idempotencyKey);
+		}
 		return fields;
 	}
 
@@ -67,7 +81,8 @@ public record JobEvent(Kind kind, String jobId, String type, int attempt, Double
 			return new JobEvent(Kind.valueOf(fields.get("kind").toUpperCase(Locale.ROOT)), fields.get("jobId"),
 					fields.get("type"), Integer.parseInt(fields.getOrDefault("attempt", "0")),
 					(fraction != null) ? Double.valueOf(fraction) : null, fields.get("message"), fields.get("error"),
-					Boolean.parseBoolean(fields.get("retrying")), (time != null) ? Instant.parse(time) : null);
+					Boolean.parseBoolean(fields.get("retrying")), (time != null) ? Instant.parse(time) : null,
+					fields.get("idempotencyKey"));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException("Malformed job event " + fields + ": " + ex.getMessage(), ex);

@@ -19,12 +19,15 @@ import io.physforge.core.field.Field;
 import io.physforge.core.field.Grid;
 import io.physforge.core.library.CandidateLibrary;
 import io.physforge.core.library.Factor;
+import io.physforge.core.ensemble.EnsembleSettings;
 import io.physforge.core.regression.LeastSquares;
+import io.physforge.core.selection.SupportChoice;
 import io.physforge.core.regression.SparseFit;
 import io.physforge.core.regression.SparseRegressor;
 import io.physforge.core.regression.StRidge;
 import io.physforge.core.regression.Stlsq;
 import io.physforge.core.regression.TrainStRidge;
+import io.physforge.core.validation.Validation;
 import io.physforge.core.weak.NoiseEstimate;
 import io.physforge.core.weak.WeakForm;
 import io.physforge.core.weak.WeakFormSettings;
@@ -112,13 +115,17 @@ public final class Discovery {
 			selection.put("uniformGrid", uniform);
 			selection.put("chosen", method);
 		}
-		DiscoveryResult result = method.equals("weak") ? WeakForm.discover(data, weakSettings(settings))
+		DiscoveryResult result = method.equals("weak")
+				? WeakForm.discover(data, weakSettings(settings), settings.ensembleFor("weak"), settings.selection())
 				: discoverStrong(data, settings);
 		Map<String, Object> metrics = new LinkedHashMap<>(result.metrics());
 		metrics.put("method", method);
 		metrics.put("noiseLevel", noise);
 		if (!selection.isEmpty()) {
 			metrics.put("methodSelection", selection);
+		}
+		if (settings.validate()) {
+			metrics.put("validation", Validation.validate(data, result.equations()).asMap());
 		}
 		return new DiscoveryResult(result.equations(), metrics, result.provenance());
 	}
@@ -265,20 +272,34 @@ public final class Discovery {
 
 		SparseRegressor regressor = regressor(settings);
 		List<SparseFit> fits = regressor.fit(columns, lhs);
+		EnsembleSettings ensemble = settings.ensembleFor("strong");
 
 		List<DiscoveredEquation> equations = new ArrayList<>();
 		Map<String, Object> perEquation = new LinkedHashMap<>();
 		for (int m = 0; m < targets.size(); m++) {
-			double[] coef = fits.get(m).coefficients();
+			double[] methodCoef = fits.get(m).coefficients();
+			boolean[] methodSupport = new boolean[methodCoef.length];
+			for (int j = 0; j < methodCoef.length; j++) {
+				methodSupport[j] = methodCoef[j] != 0;
+			}
+			SupportChoice choice = SupportChoice.choose(columns, library.names(), lhs.get(m), methodSupport,
+					(c, y) -> regressor.fit(c, y).coefficients(), ensemble, rows.length, settings.selection());
+			double[] coef = java.util.Arrays.equals(choice.support(), methodSupport) ? methodCoef
+					: LeastSquares.solve(columns, choice.support(), lhs.get(m));
+			double[] se = (choice.ensemble() == null) ? SupportChoice.standardErrors(columns, lhs.get(m), coef) : null;
 			List<TermCoefficient> terms = new ArrayList<>();
 			for (int j = 0; j < coef.length; j++) {
 				if (coef[j] != 0) {
-					terms.add(new TermCoefficient(library.terms().get(j).name(), coef[j]));
+					String name = library.terms().get(j).name();
+					terms.add((se != null) ? TermCoefficient.withStandardError(name, coef[j], se[j])
+							: new TermCoefficient(name, coef[j], choice.ensemble().ci(j),
+									choice.ensemble().inclusion()[j]));
 				}
 			}
 			String lhsName = targets.get(m) + "_t";
 			equations.add(DiscoveredEquation.of(lhsName, terms));
 			Map<String, Object> em = new LinkedHashMap<>(fits.get(m).details());
+			em.putAll(choice.metrics());
 			double rel = LeastSquares.relativeResidual(columns, coef, lhs.get(m));
 			em.put("relativeResidual", rel);
 			em.put("r2", r2(rel, lhs.get(m)));

@@ -14,6 +14,9 @@ import io.physforge.core.discovery.Provenance;
 import io.physforge.core.discovery.TermCoefficient;
 import io.physforge.core.discovery.internal.DataHash;
 import io.physforge.core.discovery.internal.Versions;
+import io.physforge.core.ensemble.Ensemble;
+import io.physforge.core.ensemble.EnsembleResult;
+import io.physforge.core.ensemble.EnsembleSettings;
 import io.physforge.core.field.Axis;
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Grid;
@@ -22,6 +25,7 @@ import io.physforge.core.library.Term;
 import io.physforge.core.regression.LeastSquares;
 import io.physforge.core.regression.SparseFit;
 import io.physforge.core.regression.Stlsq;
+import io.physforge.core.selection.SupportChoice;
 import io.physforge.core.weak.internal.Bump;
 import io.physforge.core.weak.internal.Gram;
 import io.physforge.core.weak.internal.Integrals;
@@ -85,6 +89,19 @@ public final class WeakForm {
 	 * default candidate library (degree and order from the settings).
 	 */
 	public static DiscoveryResult discover(Field data, WeakFormSettings settings) {
+		return discover(data, settings, EnsembleSettings.off(), "method");
+	}
+
+	/**
+	 * Discovery with a bootstrap ensemble over the test-function rows of the weak system
+	 * ({@link io.physforge.core.ensemble.Ensemble}: each member runs the same MSTLS or
+	 * STLSQ on a row resample; the support is the terms kept by at least the inclusion
+	 * threshold of the members, refitted as below) and a model-selection criterion
+	 * ({@link SupportChoice}). Every term carries {@code inclusion} and {@code ci}: the
+	 * ensemble's, or without an ensemble inclusion 1 and the refit's 95% interval.
+	 */
+	public static DiscoveryResult discover(Field data, WeakFormSettings settings, EnsembleSettings ensemble,
+			String selection) {
 		long start = System.nanoTime();
 		Grid grid = data.grid();
 		List<String> spatial = spatialAxes(grid);
@@ -118,10 +135,26 @@ public final class WeakForm {
 				em.put("threshold", settings.threshold());
 			}
 			em.put("relativeResidual", LeastSquares.relativeResidual(g, coef, b));
+			boolean[] methodSupport = new boolean[coef.length];
+			for (int j = 0; j < coef.length; j++) {
+				methodSupport[j] = coef[j] != 0;
+			}
+			Ensemble.MemberRegression member = Double.isNaN(settings.threshold())
+					? (c, y) -> Mstls.fit(c, y, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN).coefficients()
+					: (c, y) -> new Stlsq(settings.threshold(), 10).fit(c, y).coefficients();
+			SupportChoice choice = SupportChoice.choose(g, system.names(), b, methodSupport, member, ensemble,
+					system.rows(), selection);
+			em.putAll(choice.metrics());
+			if (!java.util.Arrays.equals(choice.support(), methodSupport)) {
+				coef = LeastSquares.solve(g, choice.support(), b);
+			}
+			EnsembleResult er = choice.ensemble();
 			List<Term> support = new ArrayList<>();
+			List<Integer> columnOf = new ArrayList<>();
 			for (int j = 0; j < coef.length; j++) {
 				if (coef[j] != 0) {
 					support.add(system.terms().get(j));
+					columnOf.add(j);
 				}
 			}
 			List<TermCoefficient> terms = new ArrayList<>();
@@ -130,7 +163,8 @@ public final class WeakForm {
 			if (refit != null) {
 				Map<String, Double> se = new LinkedHashMap<>();
 				for (int j = 0; j < support.size(); j++) {
-					terms.add(new TermCoefficient(support.get(j).name(), refit.coefficients()[j]));
+					terms.add(term(support.get(j).name(), refit.coefficients()[j], refit.standardErrors()[j], er,
+							columnOf.get(j)));
 					se.put(support.get(j).name(), refit.standardErrors()[j]);
 				}
 				em.put("refitWidth", Map.of("t", refit.timeWidth(), "space", refit.spaceWidth()));
@@ -140,7 +174,7 @@ public final class WeakForm {
 			else {
 				for (int j = 0; j < coef.length; j++) {
 					if (coef[j] != 0) {
-						terms.add(new TermCoefficient(system.terms().get(j).name(), coef[j]));
+						terms.add(term(system.terms().get(j).name(), coef[j], Double.NaN, er, j));
 					}
 				}
 			}
@@ -165,6 +199,8 @@ public final class WeakForm {
 		metrics.put("timeMillis", (System.nanoTime() - start) / 1_000_000);
 
 		Map<String, Object> prov = new LinkedHashMap<>(settings.asMap());
+		prov.put("ensemble", ensemble.asMap());
+		prov.put("selection", selection);
 		prov.put("testFunctions", testFunctionMaps(system.testFunctions()));
 		Provenance provenance = new Provenance("field " + fields + " on " + grid, DataHash.of(data), prov,
 				settings.seed(), Versions.physicsCore(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -281,6 +317,14 @@ public final class WeakForm {
 		}
 		List<Term> included = weak.stream().map(WeakTerm::term).toList();
 		return new WeakSystem(included, columns, b, tfs, excluded);
+	}
+
+	private static TermCoefficient term(String name, double coefficient, double standardError, EnsembleResult er,
+			int column) {
+		if (er == null) {
+			return TermCoefficient.withStandardError(name, coefficient, standardError);
+		}
+		return new TermCoefficient(name, coefficient, er.ci(column), er.inclusion()[column]);
 	}
 
 	/** A least-squares refit of a support at one test-function scale. */

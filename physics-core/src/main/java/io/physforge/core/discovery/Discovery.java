@@ -292,7 +292,7 @@ public final class Discovery {
 				if (coef[j] != 0) {
 					String name = library.terms().get(j).name();
 					terms.add((se != null) ? TermCoefficient.withStandardError(name, coef[j], se[j])
-							: new TermCoefficient(name, coef[j], choice.ensemble().ci(j),
+							: new TermCoefficient(name, coef[j], choice.ensemble().ciAround(j, coef[j]),
 									choice.ensemble().inclusion()[j]));
 				}
 			}

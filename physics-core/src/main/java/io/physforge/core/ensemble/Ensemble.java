@@ -56,6 +56,22 @@ public final class Ensemble {
 	 */
 	public static EnsembleResult run(double[][] columns, double[] y, MemberRegression regression,
 			EnsembleSettings settings, int rowsPerMember) {
+		return run(columns, y, regression, settings, rowsPerMember, null, null);
+	}
+
+	/**
+	 * Runs the ensemble with a circular block bootstrap (Politis and Romano 1992) when
+	 * the rows form a lattice whose neighbours are correlated (weak-form rows:
+	 * overlapping test functions): each member draws whole blocks of {@code block[d]}
+	 * consecutive lattice points per axis (wrapping around) until it has at least
+	 * {@code rowsPerMember} rows, which keeps the correlation inside a block and so gives
+	 * honest spreads; {@code lattice == null} draws single rows (the classical
+	 * bootstrap).
+	 * @param lattice the row lattice shape (row-major, last axis fastest), or null
+	 * @param block the block length per lattice axis, or null
+	 */
+	public static EnsembleResult run(double[][] columns, double[] y, MemberRegression regression,
+			EnsembleSettings settings, int rowsPerMember, int[] lattice, int[] block) {
 		int k = columns.length;
 		int n = y.length;
 		int members = settings.members();
@@ -71,25 +87,40 @@ public final class Ensemble {
 		for (int i = 0; i < members; i++) {
 			randoms[i] = root.split();
 		}
+		int blockSize = 1;
+		if (lattice != null) {
+			long total = 1;
+			for (int d = 0; d < lattice.length; d++) {
+				if (block[d] < 1 || block[d] > lattice[d]) {
+					throw new IllegalArgumentException(
+							"block length " + block[d] + " on lattice axis " + d + " must be 1.." + lattice[d]);
+				}
+				total *= lattice[d];
+				blockSize *= block[d];
+			}
+			if (total != n) {
+				throw new IllegalArgumentException("the row lattice " + Arrays.toString(lattice) + " has " + total
+						+ " points but the system has " + n + " rows");
+			}
+		}
+		int drawn = (lattice == null) ? rowsPerMember : ((rowsPerMember + blockSize - 1) / blockSize) * blockSize;
+		int bs = blockSize;
 		double[][] coef = new double[members][];
 		boolean[][] seen = new boolean[members][];
 		java.util.stream.IntStream.range(0, members).parallel().forEach((i) -> {
 			SplittableRandom r = randoms[i];
-			int[] rows = new int[rowsPerMember];
-			for (int q = 0; q < rowsPerMember; q++) {
-				rows[q] = r.nextInt(n);
-			}
+			int[] rows = (lattice == null) ? singleRows(r, n, drawn) : blockRows(r, lattice, block, drawn / bs, bs);
 			int[] lib = library(k, kept, r);
-			double[][] cols = new double[lib.length][rowsPerMember];
+			double[][] cols = new double[lib.length][drawn];
 			for (int c = 0; c < lib.length; c++) {
 				double[] src = columns[lib[c]];
 				double[] dst = cols[c];
-				for (int q = 0; q < rowsPerMember; q++) {
+				for (int q = 0; q < drawn; q++) {
 					dst[q] = src[rows[q]];
 				}
 			}
-			double[] yy = new double[rowsPerMember];
-			for (int q = 0; q < rowsPerMember; q++) {
+			double[] yy = new double[drawn];
+			for (int q = 0; q < drawn; q++) {
 				yy[q] = y[rows[q]];
 			}
 			double[] w = regression.fit(cols, yy);
@@ -127,7 +158,7 @@ public final class Ensemble {
 			median[j] = percentile(s, 0.5);
 			support[j] = inclusion[j] >= settings.inclusionThreshold();
 		}
-		return new EnsembleResult(members, rowsPerMember, inclusion, lower, upper, median, support);
+		return new EnsembleResult(members, drawn, inclusion, lower, upper, median, support);
 	}
 
 	/** Linear interpolation between order statistics (type 7); 0 when empty. */
@@ -140,6 +171,40 @@ public final class Ensemble {
 		int hi = Math.min(sorted.length - 1, lo + 1);
 		double f = pos - lo;
 		return sorted[lo] * (1 - f) + sorted[hi] * f;
+	}
+
+	private static int[] singleRows(SplittableRandom r, int n, int count) {
+		int[] rows = new int[count];
+		for (int q = 0; q < count; q++) {
+			rows[q] = r.nextInt(n);
+		}
+		return rows;
+	}
+
+	private static int[] blockRows(SplittableRandom r, int[] lattice, int[] block, int blocks, int blockSize) {
+		int rank = lattice.length;
+		int[] rows = new int[blocks * blockSize];
+		int[] origin = new int[rank];
+		int[] idx = new int[rank];
+		int q = 0;
+		for (int b = 0; b < blocks; b++) {
+			for (int d = 0; d < rank; d++) {
+				origin[d] = r.nextInt(lattice[d]);
+			}
+			for (int e = 0; e < blockSize; e++) {
+				int rem = e;
+				for (int d = rank - 1; d >= 0; d--) {
+					idx[d] = rem % block[d];
+					rem /= block[d];
+				}
+				int flat = 0;
+				for (int d = 0; d < rank; d++) {
+					flat = flat * lattice[d] + (origin[d] + idx[d]) % lattice[d];
+				}
+				rows[q++] = flat;
+			}
+		}
+		return rows;
 	}
 
 	private static int[] library(int k, int kept, SplittableRandom r) {

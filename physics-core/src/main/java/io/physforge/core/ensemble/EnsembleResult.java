@@ -16,6 +16,19 @@ package io.physforge.core.ensemble;
 public record EnsembleResult(int members, int rowsPerMember, double[] inclusion, double[] lower, double[] upper,
 		double[] median, boolean[] support) {
 
+	/**
+	 * The member interval of term {@code j} translated by {@code estimate - median}, so
+	 * that it is centred on the reported (refitted on all rows) coefficient as the
+	 * members are on their median; an end at exactly 0 (members that dropped the term)
+	 * stays at 0. The reported {@code ci} of a term.
+	 */
+	public double[] ciAround(int j, double estimate) {
+		double shift = (this.median[j] != 0) ? estimate - this.median[j] : 0;
+		double lo = (this.lower[j] == 0) ? 0 : this.lower[j] + shift;
+		double hi = (this.upper[j] == 0) ? 0 : this.upper[j] + shift;
+		return new double[] { Math.min(lo, hi), Math.max(lo, hi) };
+	}
+
 	/** Interval {@code [lower, upper]} of term {@code j}. */
 	public double[] ci(int j) {
 		return new double[] { this.lower[j], this.upper[j] };

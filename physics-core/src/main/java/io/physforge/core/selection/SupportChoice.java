@@ -36,15 +36,33 @@ public record SupportChoice(boolean[] support, EnsembleResult ensemble, List<Can
 	 */
 	public static SupportChoice choose(double[][] columns, List<String> names, double[] y, boolean[] methodSupport,
 			Ensemble.MemberRegression regression, EnsembleSettings ensemble, int rowsPerMember, String criterion) {
+		return choose(columns, names, y, methodSupport, regression, ensemble, rowsPerMember, null, null, criterion);
+	}
+
+	/**
+	 * As
+	 * {@link #choose(double[][], List, double[], boolean[], Ensemble.MemberRegression, EnsembleSettings, int, String)}
+	 * with a block bootstrap over a row lattice (see
+	 * {@link Ensemble#run(double[][], double[], Ensemble.MemberRegression, EnsembleSettings, int, int[], int[])}).
+	 */
+	public static SupportChoice choose(double[][] columns, List<String> names, double[] y, boolean[] methodSupport,
+			Ensemble.MemberRegression regression, EnsembleSettings ensemble, int rowsPerMember, int[] lattice,
+			int[] block, String criterion) {
 		Map<String, Object> metrics = new LinkedHashMap<>();
 		boolean[] support = methodSupport.clone();
 		EnsembleResult er = null;
 		if (ensemble.enabled()) {
 			long start = System.nanoTime();
-			er = Ensemble.run(columns, y, regression, ensemble, rowsPerMember);
+			er = Ensemble.run(columns, y, regression, ensemble, rowsPerMember, lattice, block);
 			support = er.support().clone();
 			Map<String, Object> em = new LinkedHashMap<>(ensemble.asMap());
 			em.put("rowsPerMember", er.rowsPerMember());
+			if (lattice != null) {
+				em.put("bootstrap", Map.of("kind", "circular block", "lattice", lattice, "block", block));
+			}
+			else {
+				em.put("bootstrap", Map.of("kind", "rows"));
+			}
 			Map<String, Object> perTerm = new LinkedHashMap<>();
 			for (int j = 0; j < names.size(); j++) {
 				if (er.inclusion()[j] > 0) {

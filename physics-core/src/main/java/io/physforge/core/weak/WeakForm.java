@@ -142,8 +142,19 @@ public final class WeakForm {
 			Ensemble.MemberRegression member = Double.isNaN(settings.threshold())
 					? (c, y) -> Mstls.fit(c, y, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN).coefficients()
 					: (c, y) -> new Stlsq(settings.threshold(), 10).fit(c, y).coefficients();
+			int[] lattice = new int[system.testFunctions().size()];
+			int[] block = new int[lattice.length];
+			for (int d = 0; d < lattice.length; d++) {
+				TestFunction tf = system.testFunctions().get(d);
+				lattice[d] = tf.centres();
+				// the rows within one standard deviation m / sqrt(2p + 3) of the bump
+				// either
+				// side are strongly correlated: one block
+				double sigma = tf.halfWidth() / Math.sqrt(2.0 * tf.power() + 3);
+				block[d] = Math.max(1, Math.min(tf.centres(), (int) Math.ceil(2 * sigma / tf.stride())));
+			}
 			SupportChoice choice = SupportChoice.choose(g, system.names(), b, methodSupport, member, ensemble,
-					system.rows(), selection);
+					system.rows(), lattice, block, selection);
 			em.putAll(choice.metrics());
 			if (!java.util.Arrays.equals(choice.support(), methodSupport)) {
 				coef = LeastSquares.solve(g, choice.support(), b);
@@ -324,7 +335,7 @@ public final class WeakForm {
 		if (er == null) {
 			return TermCoefficient.withStandardError(name, coefficient, standardError);
 		}
-		return new TermCoefficient(name, coefficient, er.ci(column), er.inclusion()[column]);
+		return new TermCoefficient(name, coefficient, er.ciAround(column, coefficient), er.inclusion()[column]);
 	}
 
 	/** A least-squares refit of a support at one test-function scale. */

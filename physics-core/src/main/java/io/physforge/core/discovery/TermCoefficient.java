@@ -9,8 +9,11 @@ import java.util.Objects;
  * With an ensemble ({@link io.physforge.core.ensemble.Ensemble}) {@code inclusion} is the
  * fraction of bootstrap members whose sparse regression kept the term and {@code ci} the
  * 2.5/97.5 percentile interval of the member coefficients (zeros of members that dropped
- * the term counted). Without one, {@code inclusion} is 1 and {@code ci} is the 95%
- * least-squares interval {@code coefficient +- 1.96 se}.
+ * the term counted), translated to be centred on the reported coefficient as the members
+ * are on their median ({@link io.physforge.core.ensemble.EnsembleResult#ciAround}).
+ * Without one, {@code inclusion} is 1 and {@code ci} is the 95% least-squares interval
+ * {@code coefficient +- 1.96 se} (the weak form's standard errors are inflated for the
+ * overlap of the test functions).
  *
  * @param term the canonical term name ({@code u*u_x})
  * @param coefficient its coefficient

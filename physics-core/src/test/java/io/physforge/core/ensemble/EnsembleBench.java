@@ -44,8 +44,13 @@ public final class EnsembleBench {
 		int seeds = (args.length > 0) ? Integer.parseInt(args[0]) : 20;
 		double level = (args.length > 1) ? Double.parseDouble(args[1]) : 0.5;
 		List<String> names = (args.length > 2) ? List.of(args[2].split(",")) : List.copyOf(TRUTH.keySet());
-		System.out.printf(Locale.ROOT, "noise %.0f%%, seeds 1..%d, default discovery (weak form, 100 members)%n",
-				100 * level, seeds);
+		String selection = (args.length > 3) ? args[3] : "method";
+		int members = (args.length > 4) ? Integer.parseInt(args[4]) : DiscoverySettings.AUTO_ENSEMBLE;
+		double fraction = (args.length > 5) ? Double.parseDouble(args[5]) : 1.0;
+		System.out.printf(Locale.ROOT,
+				"noise %.0f%%, seeds 1..%d, default discovery (auto: weak form), "
+						+ "ensemble members %d (-1: auto = 100), selection %s%n",
+				100 * level, seeds, members, selection);
 		System.out.println("equation               successes  rate    median max rel error  median ms  failures");
 		for (String name : names) {
 			Field clean = DataSets.read(ReferenceData.pdeFind(name + ".npz"));
@@ -56,7 +61,11 @@ public final class EnsembleBench {
 			for (int s = 1; s <= seeds; s++) {
 				Field data = Noise.add(clean, level, s);
 				long t0 = System.nanoTime();
-				DiscoveryResult r = Discovery.discover(data, DiscoverySettings.defaults().withSeed(s));
+				DiscoveryResult r = Discovery.discover(data,
+						DiscoverySettings.defaults()
+							.withSeed(s)
+							.withSelection(selection)
+							.withEnsemble(members, 0.5, fraction));
 				ms[s - 1] = (System.nanoTime() - t0) / 1e6;
 				double worst = 0;
 				boolean exact = true;

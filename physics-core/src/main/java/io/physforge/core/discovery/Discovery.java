@@ -58,6 +58,17 @@ import io.physforge.core.weak.WeakFormSettings;
  * {@link #WEAK_FORM_NOISE_LEVEL}: the weak form recovers all PDE-FIND sets, KdV included,
  * at 1% and 10% noise with coefficient errors below 7e-4 and 6e-3
  * (WeakFormReferenceTest).
+ *
+ * <p>
+ * Every term carries {@code inclusion} and {@code ci}: from a bootstrap ensemble
+ * ({@link io.physforge.core.ensemble.Ensemble}; by default 100 members with the weak
+ * form, none with the strong form, see {@link DiscoverySettings#ensembleMembers()}), or
+ * inclusion 1 and the least-squares 95% interval. Each equation's metrics hold the
+ * sparsity path ({@code candidates}: support, complexity, relative residual, AIC, BIC,
+ * Pareto flag, chosen flag; {@link io.physforge.core.selection.ModelSelection}); with
+ * {@link DiscoverySettings#validate()} the metrics hold {@code validation}, the
+ * re-simulation error of the discovered equations
+ * ({@link io.physforge.core.validation.Validation}).
  */
 public final class Discovery {
 

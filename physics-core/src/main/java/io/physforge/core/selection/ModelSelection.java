@@ -1,7 +1,6 @@
 package io.physforge.core.selection;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,10 +250,6 @@ public final class ModelSelection {
 			s += a[i] * b[i];
 		}
 		return s;
-	}
-
-	static boolean[] copy(boolean[] s) {
-		return Arrays.copyOf(s, s.length);
 	}
 
 }

@@ -37,6 +37,9 @@ class CliErrorsTest {
 		assertOneLine(CliRun.of("discover", file, "--max-order", "6"), 1, "1 to 4");
 		assertOneLine(CliRun.of("discover", file, "--derivative", "magic"), 1, "magic");
 		assertOneLine(CliRun.of("discover", file, "--fields", "q=nothing"), 1, "nothing");
+		assertOneLine(CliRun.of("discover", file, "--selection", "cv"), 1, "model selection");
+		assertOneLine(CliRun.of("discover", file, "--ensemble", "-5"), 1, "ensemble members");
+		assertOneLine(CliRun.of("discover", file, "--inclusion-threshold", "0"), 1, "inclusion threshold");
 	}
 
 	@Test

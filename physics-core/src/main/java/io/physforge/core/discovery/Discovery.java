@@ -216,20 +216,7 @@ public final class Discovery {
 	private static DiscoveryResult discoverWith(Field data, DiscoverySettings settings) {
 		long start = System.nanoTime();
 		Grid grid = data.grid();
-		if (!grid.hasAxis("t")) {
-			throw new IllegalArgumentException("the data set has no time axis 't' (axes are " + grid.axes()
-					+ "); name the time coordinate t (CLI: --coords t=NAME,...)");
-		}
-		List<String> spatial = new ArrayList<>();
-		for (Axis axis : grid.axes()) {
-			if (!axis.name().equals("t")) {
-				spatial.add(axis.name());
-			}
-		}
-		if (spatial.isEmpty()) {
-			throw new IllegalArgumentException(
-					"the data set has only a time axis; discovery of a PDE needs at least one spatial axis x, y or z");
-		}
+		List<String> spatial = grid.requireTimeAndSpace();
 		List<String> fields = data.fieldNames();
 		List<String> targets = settings.targets().isEmpty() ? fields : settings.targets();
 		for (String t : targets) {

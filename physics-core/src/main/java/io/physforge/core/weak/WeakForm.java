@@ -124,7 +124,7 @@ public final class WeakForm {
 			String selection) {
 		long start = System.nanoTime();
 		Grid grid = data.grid();
-		List<String> spatial = spatialAxes(grid);
+		List<String> spatial = grid.requireTimeAndSpace();
 		List<String> fields = data.fieldNames();
 		CandidateLibrary library = CandidateLibrary.polynomial(fields, spatial, settings.degree(), settings.maxOrder());
 		Map<Integer, Integer> corners = new HashMap<>();
@@ -254,7 +254,7 @@ public final class WeakForm {
 	private static WeakSystem build(Field data, List<Term> terms, WeakFormSettings settings, double tauT, double tauS,
 			Map<Integer, Integer> corners, Map<String, double[]> timeCache) {
 		Grid grid = data.grid();
-		List<String> spatial = spatialAxes(grid);
+		List<String> spatial = grid.requireTimeAndSpace();
 		List<String> fields = data.fieldNames();
 		List<String> targets = targets(data, settings);
 		for (Axis axis : grid.axes()) {
@@ -636,24 +636,6 @@ public final class WeakForm {
 			}
 		}
 		return k;
-	}
-
-	private static List<String> spatialAxes(Grid grid) {
-		if (!grid.hasAxis("t")) {
-			throw new IllegalArgumentException("the data set has no time axis 't' (axes are " + grid.axes()
-					+ "); name the time coordinate t (CLI: --coords t=NAME,...)");
-		}
-		List<String> spatial = new ArrayList<>();
-		for (Axis axis : grid.axes()) {
-			if (!axis.name().equals("t")) {
-				spatial.add(axis.name());
-			}
-		}
-		if (spatial.isEmpty()) {
-			throw new IllegalArgumentException(
-					"the data set has only a time axis; discovery of a PDE needs at least one spatial axis x, y or z");
-		}
-		return spatial;
 	}
 
 	private static List<String> targets(Field data, WeakFormSettings settings) {

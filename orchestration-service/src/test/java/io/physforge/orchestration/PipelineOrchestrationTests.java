@@ -201,11 +201,11 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 		assertThat(payload.path("params").path("budget").asInt()).isEqualTo(5);
 		assertThat(payload.path("inputs").size()).isZero();
 		await("outbox row marked sent",
-				() -> "published".equals(this.jdbc.sql("SELECT outcome FROM outbox WHERE job_id = :id")
+				() -> this.jdbc.sql("SELECT outcome FROM outbox WHERE job_id = :id")
 					.param("id", UUID.fromString(jobId))
 					.query(String.class)
 					.list()
-					.get(0)));
+					.contains("published"));
 	}
 
 	@Test

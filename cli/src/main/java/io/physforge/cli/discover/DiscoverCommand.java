@@ -102,6 +102,30 @@ public final class DiscoverCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "0", description = "seed of subsampling and train/test split")
 	private long seed;
 
+	@Option(names = "--ensemble", defaultValue = "-1",
+			description = "bootstrap ensemble members for inclusion probabilities and intervals: -1 = auto "
+					+ "(100 with the weak form, off with the strong form), 0 = off (default: ${DEFAULT-VALUE})")
+	private int ensemble;
+
+	@Option(names = "--inclusion-threshold", defaultValue = "0.5",
+			description = "inclusion probability from which an ensemble keeps a term (default: ${DEFAULT-VALUE})")
+	private double inclusionThreshold;
+
+	@Option(names = "--library-fraction", defaultValue = "1.0",
+			description = "fraction of the library each ensemble member sees; 1 = no library bagging "
+					+ "(default: ${DEFAULT-VALUE})")
+	private double libraryFraction;
+
+	@Option(names = "--selection", defaultValue = "method",
+			description = "model choice on the sparsity path: method (the regression's or the ensemble's), "
+					+ "aic or bic; every candidate is in metrics.equations.*.candidates (default: ${DEFAULT-VALUE})")
+	private String selection;
+
+	@Option(names = "--validate",
+			description = "re-simulate the discovered equations from the first time slice and report the "
+					+ "trajectory error in metrics.validation")
+	private boolean validate;
+
 	@Option(names = "--json", description = "print the result as JSON (equations, metrics, provenance)")
 	private boolean json;
 
@@ -116,7 +140,8 @@ public final class DiscoverCommand implements Callable<Integer> {
 		DiscoverySettings settings = new DiscoverySettings(this.targets, this.method, this.derivative,
 				this.derivativeOptions, this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree,
 				this.regression, this.threshold, defaults.lambda(), this.l0Penalty, defaults.testFraction(),
-				this.maxRows, this.seed);
+				this.maxRows, this.seed, this.ensemble, this.inclusionThreshold, this.libraryFraction, this.selection,
+				this.validate);
 		Field data = DataSets.read(this.file, options);
 		DiscoveryResult result = Discovery.discover(data, settings)
 			.withInput(this.file.getFileName().toString(), sha256(this.file));
@@ -127,6 +152,9 @@ public final class DiscoverCommand implements Callable<Integer> {
 		else {
 			for (DiscoveredEquation e : result.equations()) {
 				out.println(e.text());
+			}
+			if (this.validate) {
+				out.println("validation: " + result.metrics().get("validation"));
 			}
 		}
 		out.flush();

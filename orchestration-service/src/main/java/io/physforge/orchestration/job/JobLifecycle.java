@@ -107,6 +107,13 @@ public class JobLifecycle {
 		if (job.status().terminal()) {
 			return;
 		}
+		if (!ofCurrentAttempt(event, job)) {
+			// a late or re-delivered event of an earlier attempt: applying it again would
+			// count that attempt twice (and skip one)
+			logger.debug("Ignoring {} event of job {} for key {}: the job is at attempt {}", event.kind(), jobId,
+					event.idempotencyKey(), job.attempts());
+			return;
+		}
 		switch (event.kind()) {
 			case PROGRESS -> progress(pipeline, job, event);
 			case COMPLETED -> completed(pipeline, job, event);
@@ -117,6 +124,28 @@ public class JobLifecycle {
 				jobChanged(pipeline, job.id());
 				finish(pipeline, JobStatus.CANCELLED, "step '" + job.stepId() + "' was cancelled by its worker");
 			}
+		}
+	}
+
+	/**
+	 * Whether an event belongs to the job's current attempt, read from the idempotency
+	 * key of the message it is about ({@code <jobId>:<attempt>[:r<n>]}, see
+	 * {@code Outbox.idempotencyKey}); events without a key are taken as current.
+	 */
+	static boolean ofCurrentAttempt(JobEvent event, JobRow job) {
+		String key = event.idempotencyKey();
+		if (key == null) {
+			return true;
+		}
+		String[] parts = key.split(":");
+		if (parts.length < 2) {
+			return true;
+		}
+		try {
+			return Integer.parseInt(parts[1]) == job.attempts();
+		}
+		catch (NumberFormatException ex) {
+			return true;
 		}
 	}
 

@@ -78,7 +78,7 @@ public record JobResultRef(String kind, String id, String location, JsonNode sum
 	 */
 	public static JobEvent completedEvent(JobMessage job, JobResultRef ref) {
 		return new JobEvent(JobEvent.Kind.COMPLETED, job.jobId(), job.type(), job.attempt(), 1.0, ref.toJson(), null,
-				false, null);
+				false, null, job.idempotencyKey());
 	}
 
 }

@@ -227,7 +227,7 @@ public class DiscoveryJobHandler implements JobHandler {
 			throw new IllegalStateException(ex);
 		}
 		this.events.publish(new JobEvent(JobEvent.Kind.COMPLETED, message.jobId(), message.type(), message.attempt(),
-				1.0, text, null, false, null));
+				1.0, text, null, false, null, message.idempotencyKey()));
 	}
 
 	private void audit(String actor, String action, UUID runId, AuditOutcome outcome) {

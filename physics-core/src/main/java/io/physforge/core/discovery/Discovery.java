@@ -19,12 +19,15 @@ import io.physforge.core.field.Field;
 import io.physforge.core.field.Grid;
 import io.physforge.core.library.CandidateLibrary;
 import io.physforge.core.library.Factor;
+import io.physforge.core.ensemble.EnsembleSettings;
 import io.physforge.core.regression.LeastSquares;
+import io.physforge.core.selection.SupportChoice;
 import io.physforge.core.regression.SparseFit;
 import io.physforge.core.regression.SparseRegressor;
 import io.physforge.core.regression.StRidge;
 import io.physforge.core.regression.Stlsq;
 import io.physforge.core.regression.TrainStRidge;
+import io.physforge.core.validation.Validation;
 import io.physforge.core.weak.NoiseEstimate;
 import io.physforge.core.weak.WeakForm;
 import io.physforge.core.weak.WeakFormSettings;
@@ -55,6 +58,17 @@ import io.physforge.core.weak.WeakFormSettings;
  * {@link #WEAK_FORM_NOISE_LEVEL}: the weak form recovers all PDE-FIND sets, KdV included,
  * at 1% and 10% noise with coefficient errors below 7e-4 and 6e-3
  * (WeakFormReferenceTest).
+ *
+ * <p>
+ * Every term carries {@code inclusion} and {@code ci}: from a bootstrap ensemble
+ * ({@link io.physforge.core.ensemble.Ensemble}; by default 100 members with the weak
+ * form, none with the strong form, see {@link DiscoverySettings#ensembleMembers()}), or
+ * inclusion 1 and the least-squares 95% interval. Each equation's metrics hold the
+ * sparsity path ({@code candidates}: support, complexity, relative residual, AIC, BIC,
+ * Pareto flag, chosen flag; {@link io.physforge.core.selection.ModelSelection}); with
+ * {@link DiscoverySettings#validate()} the metrics hold {@code validation}, the
+ * re-simulation error of the discovered equations
+ * ({@link io.physforge.core.validation.Validation}).
  */
 public final class Discovery {
 
@@ -112,13 +126,17 @@ public final class Discovery {
 			selection.put("uniformGrid", uniform);
 			selection.put("chosen", method);
 		}
-		DiscoveryResult result = method.equals("weak") ? WeakForm.discover(data, weakSettings(settings))
+		DiscoveryResult result = method.equals("weak")
+				? WeakForm.discover(data, weakSettings(settings), settings.ensembleFor("weak"), settings.selection())
 				: discoverStrong(data, settings);
 		Map<String, Object> metrics = new LinkedHashMap<>(result.metrics());
 		metrics.put("method", method);
 		metrics.put("noiseLevel", noise);
 		if (!selection.isEmpty()) {
 			metrics.put("methodSelection", selection);
+		}
+		if (settings.validate()) {
+			metrics.put("validation", Validation.validate(data, result.equations()).asMap());
 		}
 		return new DiscoveryResult(result.equations(), metrics, result.provenance());
 	}
@@ -198,20 +216,7 @@ public final class Discovery {
 	private static DiscoveryResult discoverWith(Field data, DiscoverySettings settings) {
 		long start = System.nanoTime();
 		Grid grid = data.grid();
-		if (!grid.hasAxis("t")) {
-			throw new IllegalArgumentException("the data set has no time axis 't' (axes are " + grid.axes()
-					+ "); name the time coordinate t (CLI: --coords t=NAME,...)");
-		}
-		List<String> spatial = new ArrayList<>();
-		for (Axis axis : grid.axes()) {
-			if (!axis.name().equals("t")) {
-				spatial.add(axis.name());
-			}
-		}
-		if (spatial.isEmpty()) {
-			throw new IllegalArgumentException(
-					"the data set has only a time axis; discovery of a PDE needs at least one spatial axis x, y or z");
-		}
+		List<String> spatial = grid.requireTimeAndSpace();
 		List<String> fields = data.fieldNames();
 		List<String> targets = settings.targets().isEmpty() ? fields : settings.targets();
 		for (String t : targets) {
@@ -265,20 +270,34 @@ public final class Discovery {
 
 		SparseRegressor regressor = regressor(settings);
 		List<SparseFit> fits = regressor.fit(columns, lhs);
+		EnsembleSettings ensemble = settings.ensembleFor("strong");
 
 		List<DiscoveredEquation> equations = new ArrayList<>();
 		Map<String, Object> perEquation = new LinkedHashMap<>();
 		for (int m = 0; m < targets.size(); m++) {
-			double[] coef = fits.get(m).coefficients();
+			double[] methodCoef = fits.get(m).coefficients();
+			boolean[] methodSupport = new boolean[methodCoef.length];
+			for (int j = 0; j < methodCoef.length; j++) {
+				methodSupport[j] = methodCoef[j] != 0;
+			}
+			SupportChoice choice = SupportChoice.choose(columns, library.names(), lhs.get(m), methodSupport,
+					(c, y) -> regressor.fit(c, y).coefficients(), ensemble, rows.length, settings.selection());
+			double[] coef = java.util.Arrays.equals(choice.support(), methodSupport) ? methodCoef
+					: LeastSquares.solve(columns, choice.support(), lhs.get(m));
+			double[] se = (choice.ensemble() == null) ? SupportChoice.standardErrors(columns, lhs.get(m), coef) : null;
 			List<TermCoefficient> terms = new ArrayList<>();
 			for (int j = 0; j < coef.length; j++) {
 				if (coef[j] != 0) {
-					terms.add(new TermCoefficient(library.terms().get(j).name(), coef[j]));
+					String name = library.terms().get(j).name();
+					terms.add((se != null) ? TermCoefficient.withStandardError(name, coef[j], se[j])
+							: new TermCoefficient(name, coef[j], choice.ensemble().ciAround(j, coef[j]),
+									choice.ensemble().inclusion()[j]));
 				}
 			}
 			String lhsName = targets.get(m) + "_t";
 			equations.add(DiscoveredEquation.of(lhsName, terms));
 			Map<String, Object> em = new LinkedHashMap<>(fits.get(m).details());
+			em.putAll(choice.metrics());
 			double rel = LeastSquares.relativeResidual(columns, coef, lhs.get(m));
 			em.put("relativeResidual", rel);
 			em.put("r2", r2(rel, lhs.get(m)));

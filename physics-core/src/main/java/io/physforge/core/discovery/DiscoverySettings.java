@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.physforge.core.ensemble.EnsembleSettings;
+import io.physforge.core.selection.ModelSelection;
+
 /**
  * Settings of a discovery. {@link #defaults()} chooses the formulation from the estimated
  * noise ({@code method = auto}): on clean data the strong form finds all PDE-FIND
@@ -42,17 +45,49 @@ import java.util.Objects;
  * @param maxRows largest number of grid points used as regression rows; more are
  * subsampled at random with {@code seed}
  * @param seed seed of the subsampling and of the train/test split
+ * @param ensembleMembers bootstrap ensemble members
+ * ({@link io.physforge.core.ensemble.Ensemble}): {@link #AUTO_ENSEMBLE} for 100 with the
+ * weak form (cheap: the weak system is assembled once) and none with the strong form
+ * (each member refits the whole point-wise system), 0 for none
+ * @param inclusionThreshold inclusion probability from which an ensemble keeps a term
+ * (0.5: majority vote)
+ * @param libraryFraction fraction of the library each member sees (1: no library bagging)
+ * @param selection model choice on the sparsity path: {@code method} (the regression's
+ * own, or the ensemble's), {@code aic} or {@code bic} ({@link ModelSelection})
+ * @param validate whether to re-simulate the discovered equations from the first time
+ * slice ({@link io.physforge.core.validation.Validation})
  */
 public record DiscoverySettings(List<String> targets, String method, String derivative,
 		Map<String, String> derivativeOptions, String timeDerivative, Map<String, String> timeDerivativeOptions,
 		int maxOrder, int degree, String regression, double threshold, double lambda, double l0Penalty,
-		double testFraction, int maxRows, long seed) {
+		double testFraction, int maxRows, long seed, int ensembleMembers, double inclusionThreshold,
+		double libraryFraction, String selection, boolean validate) {
 
 	/** Formulations accepted in {@link #method()}. */
 	public static final List<String> METHODS = List.of("auto", "strong", "weak");
 
 	/** Sparse regressions accepted in {@link #regression()} of the strong form. */
 	public static final List<String> REGRESSIONS = List.of("trainstridge", "stridge", "stlsq");
+
+	/**
+	 * {@link #ensembleMembers()} value that means: 100 with the weak form, 0 (off) with
+	 * the strong form.
+	 */
+	public static final int AUTO_ENSEMBLE = -1;
+
+	/**
+	 * The settings without ensemble, selection and validation choices (automatic
+	 * ensemble, majority vote, no library bagging, the method's own model choice, no
+	 * validation).
+	 */
+	public DiscoverySettings(List<String> targets, String method, String derivative,
+			Map<String, String> derivativeOptions, String timeDerivative, Map<String, String> timeDerivativeOptions,
+			int maxOrder, int degree, String regression, double threshold, double lambda, double l0Penalty,
+			double testFraction, int maxRows, long seed) {
+		this(targets, method, derivative, derivativeOptions, timeDerivative, timeDerivativeOptions, maxOrder, degree,
+				regression, threshold, lambda, l0Penalty, testFraction, maxRows, seed, AUTO_ENSEMBLE,
+				EnsembleSettings.DEFAULT_INCLUSION_THRESHOLD, 1.0, "method", false);
+	}
 
 	public DiscoverySettings {
 		targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
@@ -82,6 +117,23 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 		if (!(testFraction > 0 && testFraction < 1)) {
 			throw new IllegalArgumentException("test fraction must be in (0, 1), got " + testFraction);
 		}
+		if (ensembleMembers < AUTO_ENSEMBLE || ensembleMembers > 100_000) {
+			throw new IllegalArgumentException(
+					"ensemble members must be -1 (auto: 100 with the weak form, off with the strong), 0 (off) or up to 100000, got "
+							+ ensembleMembers);
+		}
+		if (!(inclusionThreshold > 0 && inclusionThreshold <= 1)) {
+			throw new IllegalArgumentException("inclusion threshold must be in (0, 1], got " + inclusionThreshold);
+		}
+		if (!(libraryFraction > 0 && libraryFraction <= 1)) {
+			throw new IllegalArgumentException(
+					"library fraction must be in (0, 1] (1 = no library bagging), got " + libraryFraction);
+		}
+		Objects.requireNonNull(selection, "selection");
+		if (!ModelSelection.CRITERIA.contains(selection)) {
+			throw new IllegalArgumentException(
+					"unknown model selection '" + selection + "'; use one of " + ModelSelection.CRITERIA);
+		}
 		if (maxRows < 100) {
 			throw new IllegalArgumentException("maxRows must be at least 100, got " + maxRows);
 		}
@@ -101,20 +153,23 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 	public DiscoverySettings withTargets(List<String> newTargets) {
 		return new DiscoverySettings(newTargets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
-				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
 	}
 
 	public DiscoverySettings withDerivative(String newDerivative) {
 		return new DiscoverySettings(this.targets, this.method, newDerivative, Map.of(), this.timeDerivative,
 				this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression, this.threshold, this.lambda,
-				this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+				this.l0Penalty, this.testFraction, this.maxRows, this.seed, this.ensembleMembers,
+				this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
 	}
 
 	/** Another derivative method with options. */
 	public DiscoverySettings withDerivative(String newDerivative, Map<String, String> options) {
 		return new DiscoverySettings(this.targets, this.method, newDerivative, options, this.timeDerivative,
 				this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression, this.threshold, this.lambda,
-				this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+				this.l0Penalty, this.testFraction, this.maxRows, this.seed, this.ensembleMembers,
+				this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
 	}
 
 	public DiscoverySettings withTimeDerivative(String newTimeDerivative) {
@@ -125,51 +180,90 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 	public DiscoverySettings withTimeDerivative(String newTimeDerivative, Map<String, String> newOptions) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				newTimeDerivative, newOptions, this.maxOrder, this.degree, this.regression, this.threshold, this.lambda,
-				this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+				this.l0Penalty, this.testFraction, this.maxRows, this.seed, this.ensembleMembers,
+				this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
 	}
 
 	public DiscoverySettings withMaxOrder(int newMaxOrder) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, newMaxOrder, this.degree, this.regression,
-				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
 	}
 
 	public DiscoverySettings withDegree(int newDegree) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, newDegree, this.regression,
-				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
 	}
 
 	/** Another formulation: {@code auto}, {@code strong} or {@code weak}. */
 	public DiscoverySettings withMethod(String newMethod) {
 		return new DiscoverySettings(this.targets, newMethod, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
-				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
 	}
 
 	/** Another sparse regression with its threshold. */
 	public DiscoverySettings withRegression(String newRegression, double newThreshold) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, newRegression,
-				newThreshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed);
+				newThreshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
 	}
 
 	public DiscoverySettings withL0Penalty(double newL0Penalty) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
-				this.threshold, this.lambda, newL0Penalty, this.testFraction, this.maxRows, this.seed);
+				this.threshold, this.lambda, newL0Penalty, this.testFraction, this.maxRows, this.seed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
 	}
 
 	public DiscoverySettings withMaxRows(int newMaxRows) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
-				this.threshold, this.lambda, this.l0Penalty, this.testFraction, newMaxRows, this.seed);
+				this.threshold, this.lambda, this.l0Penalty, this.testFraction, newMaxRows, this.seed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
 	}
 
 	public DiscoverySettings withSeed(long newSeed) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
-				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, newSeed);
+				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, newSeed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+	}
+
+	/** Ensemble members (-1 auto, 0 off), inclusion threshold and library fraction. */
+	public DiscoverySettings withEnsemble(int members, double newInclusionThreshold, double newLibraryFraction) {
+		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
+				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
+				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed, members,
+				newInclusionThreshold, newLibraryFraction, this.selection, this.validate);
+	}
+
+	/** Model selection: {@code method}, {@code aic} or {@code bic}. */
+	public DiscoverySettings withSelection(String newSelection) {
+		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
+				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
+				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, newSelection, this.validate);
+	}
+
+	/** Whether to re-simulate the discovered equations ({@code metrics.validation}). */
+	public DiscoverySettings withValidate(boolean newValidate) {
+		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
+				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
+				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, newValidate);
+	}
+
+	/** The ensemble for a formulation ({@code strong} or {@code weak}), auto resolved. */
+	public EnsembleSettings ensembleFor(String formulation) {
+		int members = (this.ensembleMembers == AUTO_ENSEMBLE)
+				? (formulation.equals("weak") ? EnsembleSettings.DEFAULT_MEMBERS : 0) : this.ensembleMembers;
+		return new EnsembleSettings(members, this.inclusionThreshold, this.libraryFraction, this.seed);
 	}
 
 	/** The time derivative method after resolving {@code auto}. */
@@ -206,6 +300,11 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 		m.put("testFraction", this.testFraction);
 		m.put("maxRows", this.maxRows);
 		m.put("seed", this.seed);
+		m.put("ensembleMembers", this.ensembleMembers);
+		m.put("inclusionThreshold", this.inclusionThreshold);
+		m.put("libraryFraction", this.libraryFraction);
+		m.put("selection", this.selection);
+		m.put("validate", this.validate);
 		return m;
 	}
 

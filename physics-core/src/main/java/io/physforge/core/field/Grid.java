@@ -104,6 +104,30 @@ public final class Grid {
 		return this.axes.get(i);
 	}
 
+	/**
+	 * The names of the spatial axes (every axis but {@code t}), in order, for discovery
+	 * of a PDE {@code u_t = f(u, u_x, ...)}.
+	 * @throws IllegalArgumentException saying how to fix it when the grid has no time
+	 * axis {@code t} or no spatial axis
+	 */
+	public List<String> requireTimeAndSpace() {
+		if (!hasAxis("t")) {
+			throw new IllegalArgumentException("the data set has no time axis 't' (axes are " + this.axes
+					+ "); name the time coordinate t (CLI: --coords t=NAME,...)");
+		}
+		List<String> spatial = new ArrayList<>();
+		for (Axis axis : this.axes) {
+			if (!axis.name().equals("t")) {
+				spatial.add(axis.name());
+			}
+		}
+		if (spatial.isEmpty()) {
+			throw new IllegalArgumentException(
+					"the data set has only a time axis; discovery of a PDE needs at least one spatial axis x, y or z");
+		}
+		return List.copyOf(spatial);
+	}
+
 	/** Flat row-major index of a multi-index. */
 	public int flatIndex(int... index) {
 		if (index.length != this.shape.length) {

@@ -2,6 +2,7 @@ package io.physforge.core.weak;
 
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Grid;
+import io.physforge.core.field.Noise;
 import io.physforge.core.weak.internal.Spectra;
 
 /**
@@ -55,17 +56,7 @@ public final class NoiseEstimate {
 
 	/** The estimated noise level relative to the field's standard deviation. */
 	public static double level(Field data, String field) {
-		double[] u = data.values(field);
-		double mean = 0;
-		for (double v : u) {
-			mean += v;
-		}
-		mean /= u.length;
-		double ss = 0;
-		for (double v : u) {
-			ss += (v - mean) * (v - mean);
-		}
-		double std = Math.sqrt(ss / u.length);
+		double std = Noise.standardDeviation(data.values(field));
 		return (std > 0) ? sigma(data, field) / std : 0.0;
 	}
 

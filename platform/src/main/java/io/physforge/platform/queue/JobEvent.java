@@ -19,11 +19,14 @@ import java.util.Objects;
  * @param retrying for {@link Kind#FAILED}: whether another attempt follows
  * ({@code false}: dead-lettered)
  * @param time when it happened
+ * @param idempotencyKey the idempotency key of the job message the event is about, so a
+ * consumer can tell the events of one published attempt from those of another (a late or
+ * re-delivered event of an earlier attempt); {@code null} when unknown
  * @param permanent for {@link Kind#FAILED}: whether the failure is one no attempt can fix
  * ({@link PermanentJobFailure}); the orchestrator then fails the job at once
  */
 public record JobEvent(Kind kind, String jobId, String type, int attempt, Double fraction, String message, String error,
-		boolean retrying, Instant time, boolean permanent) {
+		boolean retrying, Instant time, String idempotencyKey, boolean permanent) {
 
 	/**
 	 * An event that is not a permanent failure.
@@ -36,10 +39,11 @@ public record JobEvent(Kind kind, String jobId, String type, int attempt, Double
 	 * @param error the failure, or {@code null}
 	 * @param retrying whether another attempt follows
 	 * @param time when, {@code null} for now
+	 * @param idempotencyKey the job message's idempotency key, {@code null} when unknown
 	 */
 	public JobEvent(Kind kind, String jobId, String type, int attempt, Double fraction, String message, String error,
-			boolean retrying, Instant time) {
-		this(kind, jobId, type, attempt, fraction, message, error, retrying, time, false);
+			boolean retrying, Instant time, String idempotencyKey) {
+		this(kind, jobId, type, attempt, fraction, message, error, retrying, time, idempotencyKey, false);
 	}
 
 	public JobEvent {
@@ -47,6 +51,14 @@ public record JobEvent(Kind kind, String jobId, String type, int attempt, Double
 		Objects.requireNonNull(jobId, "jobId");
 		Objects.requireNonNull(type, "type");
 		time = (time != null) ? time : Instant.now();
+	}
+
+	/**
+	 * An event without an idempotency key.
+	 */
+	public JobEvent(Kind kind, String jobId, String type, int attempt, Double fraction, String message, String error,
+			boolean retrying, Instant time) {
+		this(kind, jobId, type, attempt, fraction, message, error, retrying, time, null);
 	}
 
 	/**
@@ -73,6 +85,9 @@ public record JobEvent(Kind kind, String jobId, String type, int attempt, Double
 			fields.put("permanent", "true");
 		}
 		fields.put("time", this.time.toString());
+		if (this.idempotencyKey != null) {
+			fields.put("idempotencyKey", this.idempotencyKey);
+		}
 		return fields;
 	}
 
@@ -90,7 +105,7 @@ public record JobEvent(Kind kind, String jobId, String type, int attempt, Double
 					fields.get("type"), Integer.parseInt(fields.getOrDefault("attempt", "0")),
 					(fraction != null) ? Double.valueOf(fraction) : null, fields.get("message"), fields.get("error"),
 					Boolean.parseBoolean(fields.get("retrying")), (time != null) ? Instant.parse(time) : null,
-					Boolean.parseBoolean(fields.get("permanent")));
+					fields.get("idempotencyKey"), Boolean.parseBoolean(fields.get("permanent")));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException("Malformed job event " + fields + ": " + ex.getMessage(), ex);

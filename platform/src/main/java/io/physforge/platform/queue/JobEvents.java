@@ -49,7 +49,7 @@ public class JobEvents {
 	public void progress(JobMessage job, double fraction, String message) {
 		double clamped = Double.isNaN(fraction) ? 0 : Math.max(0, Math.min(1, fraction));
 		publish(new JobEvent(JobEvent.Kind.PROGRESS, job.jobId(), job.type(), job.attempt(), clamped, message, null,
-				false, null));
+				false, null, job.idempotencyKey()));
 	}
 
 	/**
@@ -58,7 +58,7 @@ public class JobEvents {
 	 */
 	public void completed(JobMessage job) {
 		publish(new JobEvent(JobEvent.Kind.COMPLETED, job.jobId(), job.type(), job.attempt(), null, null, null, false,
-				null));
+				null, job.idempotencyKey()));
 	}
 
 	/**
@@ -69,7 +69,7 @@ public class JobEvents {
 	 */
 	public void failed(JobMessage job, String error, boolean retrying) {
 		publish(new JobEvent(JobEvent.Kind.FAILED, job.jobId(), job.type(), job.attempt(), null, null, error, retrying,
-				null));
+				null, job.idempotencyKey()));
 	}
 
 	/**
@@ -80,7 +80,7 @@ public class JobEvents {
 	 */
 	public void failedPermanently(JobMessage job, String error) {
 		publish(new JobEvent(JobEvent.Kind.FAILED, job.jobId(), job.type(), job.attempt(), null, null, error, false,
-				null, true));
+				null, job.idempotencyKey(), true));
 	}
 
 	/**
@@ -89,7 +89,7 @@ public class JobEvents {
 	 */
 	public void cancelled(JobMessage job) {
 		publish(new JobEvent(JobEvent.Kind.CANCELLED, job.jobId(), job.type(), job.attempt(), null, null, null, false,
-				null));
+				null, job.idempotencyKey()));
 	}
 
 }

@@ -53,8 +53,9 @@ public final class Readers {
 	}
 
 	private static InvalidDataException corrupt(Path file, DataFormat format, Exception ex) {
-		String reason = ex.getMessage() == null ? ex.getClass().getSimpleName()
-				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		// the library's own words, without its exception class: the user needs what broke
+		String reason = (ex.getMessage() == null || ex.getMessage().isBlank()) ? "the reader stopped unexpectedly"
+				: ex.getMessage();
 		return new InvalidDataException(file, "",
 				"the file starts like " + format.description() + " but is truncated or corrupt (" + reason + ")",
 				"the file was probably cut short or damaged in transfer; export or copy it again", ex);

@@ -1,0 +1,2 @@
+/** Right-hand sides of discovered equations (pseudo-spectral and finite-difference). */
+package io.physforge.core.validation.internal;

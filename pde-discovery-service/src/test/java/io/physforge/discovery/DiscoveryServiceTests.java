@@ -351,6 +351,10 @@ class DiscoveryServiceTests {
 		JsonNode terms = equation.path("terms");
 		assertThat(terms.size()).as(terms.toString()).isEqualTo(2);
 		assertThat(fieldNames(terms.get(0))).containsExactly("term", "coefficient", "ci", "inclusion");
+		assertThat(terms.get(0).path("ci").size()).isEqualTo(2);
+		assertThat(terms.get(0).path("ci").get(0).asDouble()).isLessThanOrEqualTo(-0.99);
+		assertThat(terms.get(0).path("ci").get(1).asDouble()).isGreaterThanOrEqualTo(-1.01);
+		assertThat(terms.get(0).path("inclusion").asDouble()).isEqualTo(1.0);
 		assertThat(terms.get(0).path("term").asText()).isEqualTo("u*u_x");
 		assertThat(terms.get(0).path("coefficient").asDouble()).isCloseTo(-1.0, within(0.01));
 		assertThat(terms.get(1).path("term").asText()).isEqualTo("u_xx");

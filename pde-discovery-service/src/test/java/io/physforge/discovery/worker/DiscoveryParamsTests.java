@@ -54,8 +54,11 @@ class DiscoveryParamsTests {
 			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"maxOrder\":2.5}")))
 			.withMessageContaining("'maxOrder' must be an integer");
 		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"regression\":\"lasso\"}")))
+			.withMessageContaining("unknown regression 'lasso'");
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"method\":\"lasso\"}")))
-			.withMessageContaining("unknown regression method 'lasso'");
+			.withMessageContaining("unknown discovery method 'lasso'");
 		assertThatIllegalArgumentException().isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("[1]")))
 			.withMessageContaining("must be a JSON object");
 		assertThatIllegalArgumentException()

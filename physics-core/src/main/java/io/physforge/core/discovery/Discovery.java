@@ -261,9 +261,90 @@ public final class Discovery {
 		for (String t : targets) {
 			lhs.add(RowSelection.gather(time.differentiate(grid, data.values(t), "t", 1), rows));
 		}
+		Map<String, Object> provSettings = new LinkedHashMap<>(settings.asMap());
+		provSettings.put("spatialDerivative", Map.of("name", space.name(), "settings", space.settings()));
+		provSettings.put("timeDerivativeSettings", Map.of("name", time.name(), "settings", time.settings()));
+		provSettings.put("trim", trimMap(grid, trim));
+		return regress(library, targets, base, lhs, grid, settings, provSettings,
+				"field " + data.fieldNames() + " on " + grid, DataHash.of(data), start);
+	}
+
+	/**
+	 * The canonical names of the values that {@link #discoverFromDerivatives} needs for
+	 * {@code fields} on {@code grid} under {@code settings}: each target's time
+	 * derivative ({@code u_t}), each field, and every derivative factor of the candidate
+	 * library ({@code u_x, u_xx, ..., u_xy}).
+	 */
+	public static List<String> requiredDerivatives(Grid grid, List<String> fields, DiscoverySettings settings) {
+		List<String> spatial = grid.requireTimeAndSpace();
+		CandidateLibrary library = CandidateLibrary.polynomial(fields, spatial, settings.degree(), settings.maxOrder());
+		List<String> names = new ArrayList<>(fields);
+		for (String t : settings.targets().isEmpty() ? fields : settings.targets()) {
+			names.add(t + "_t");
+		}
+		for (Factor factor : library.derivativeFactors()) {
+			if (!names.contains(factor.baseName())) {
+				names.add(factor.baseName());
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * Strong-form discovery from derivatives computed elsewhere, for example by a
+	 * physics-informed network ({@code --derivative pinn}) or by the derivative service.
+	 * {@code features} holds the fields themselves ({@code u}) and every name of
+	 * {@link #requiredDerivatives} ({@code u_t, u_x, u_xx, ...}) on one grid; they are
+	 * taken as exact, so no edge is trimmed. The regression, ensemble, selection and JSON
+	 * contract are those of {@link #discover} with {@code method = strong}.
+	 * @param features values and derivatives on one grid
+	 * @param fields names of the fields (the others are their derivatives)
+	 * @param source how the derivatives were computed (kept in the provenance)
+	 * @throws IllegalArgumentException naming every missing derivative
+	 */
+	public static DiscoveryResult discoverFromDerivatives(Field features, List<String> fields,
+			DiscoverySettings settings, Map<String, Object> source) {
+		long start = System.nanoTime();
+		Grid grid = features.grid();
+		List<String> spatial = grid.requireTimeAndSpace();
+		List<String> targets = settings.targets().isEmpty() ? fields : settings.targets();
+		List<String> missing = new ArrayList<>();
+		for (String name : requiredDerivatives(grid, fields, settings)) {
+			if (!features.hasField(name)) {
+				missing.add(name);
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new IllegalArgumentException("the derivative set lacks " + missing + " (it has "
+					+ features.fieldNames() + "); compute them too, or lower --max-order / --degree");
+		}
+		CandidateLibrary library = CandidateLibrary.polynomial(fields, spatial, settings.degree(), settings.maxOrder());
+		int[] rows = RowSelection.select(grid, new int[grid.rank()], settings.maxRows(), settings.seed());
+		if (rows.length < 2 * library.size()) {
+			throw new IllegalArgumentException("only " + rows.length + " points in the derivative set, too few for a "
+					+ "library of " + library.size() + " terms; use more points, a lower --max-order or --degree");
+		}
+		Map<String, double[]> base = new HashMap<>();
+		for (String name : requiredDerivatives(grid, fields, settings)) {
+			base.put(name, RowSelection.gather(features.values(name), rows));
+		}
+		List<double[]> lhs = new ArrayList<>();
+		for (String t : targets) {
+			lhs.add(base.get(t + "_t"));
+		}
+		Map<String, Object> provSettings = new LinkedHashMap<>(settings.asMap());
+		provSettings.put("derivativeSource", source);
+		return regress(library, targets, base, lhs, grid, settings, provSettings,
+				"derivatives " + features.fieldNames() + " on " + grid, DataHash.of(features), start);
+	}
+
+	private static DiscoveryResult regress(CandidateLibrary library, List<String> targets, Map<String, double[]> base,
+			List<double[]> lhs, Grid grid, DiscoverySettings settings, Map<String, Object> provSettings, String input,
+			String inputHash, long start) {
+		int nRows = lhs.get(0).length;
 		double[][] columns = new double[library.size()][];
 		for (int j = 0; j < library.size(); j++) {
-			columns[j] = new double[rows.length];
+			columns[j] = new double[nRows];
 			library.terms().get(j).evaluate(base::get, columns[j]);
 		}
 		base.clear();
@@ -281,7 +362,7 @@ public final class Discovery {
 				methodSupport[j] = methodCoef[j] != 0;
 			}
 			SupportChoice choice = SupportChoice.choose(columns, library.names(), lhs.get(m), methodSupport,
-					(c, y) -> regressor.fit(c, y).coefficients(), ensemble, rows.length, settings.selection());
+					(c, y) -> regressor.fit(c, y).coefficients(), ensemble, nRows, settings.selection());
 			double[] coef = java.util.Arrays.equals(choice.support(), methodSupport) ? methodCoef
 					: LeastSquares.solve(columns, choice.support(), lhs.get(m));
 			double[] se = (choice.ensemble() == null) ? SupportChoice.standardErrors(columns, lhs.get(m), coef) : null;
@@ -305,20 +386,15 @@ public final class Discovery {
 			perEquation.put(lhsName, em);
 		}
 		Map<String, Object> metrics = new LinkedHashMap<>();
-		metrics.put("rows", rows.length);
+		metrics.put("rows", nRows);
 		metrics.put("gridPoints", grid.size());
 		metrics.put("librarySize", library.size());
 		metrics.put("library", library.names());
 		metrics.put("equations", perEquation);
 		metrics.put("timeMillis", (System.nanoTime() - start) / 1_000_000);
 
-		Map<String, Object> provSettings = new LinkedHashMap<>(settings.asMap());
 		provSettings.put("regression", regressor.settings());
-		provSettings.put("spatialDerivative", Map.of("name", space.name(), "settings", space.settings()));
-		provSettings.put("timeDerivativeSettings", Map.of("name", time.name(), "settings", time.settings()));
-		provSettings.put("trim", trimMap(grid, trim));
-		Provenance provenance = new Provenance("field " + data.fieldNames() + " on " + grid, DataHash.of(data),
-				provSettings, settings.seed(), Versions.physicsCore(),
+		Provenance provenance = new Provenance(input, inputHash, provSettings, settings.seed(), Versions.physicsCore(),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
 		return new DiscoveryResult(equations, metrics, provenance);
 	}

@@ -1,0 +1,146 @@
+package io.physforge.pinn.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.physforge.pinn.PinnEquation;
+import io.physforge.pinn.PinnProblem;
+import io.physforge.pinn.PinnSettings;
+import io.physforge.pinn.TrainingCancelledException;
+import io.physforge.pinn.TrainingMonitor;
+import io.physforge.pinn.TrainingProgress;
+
+/**
+ * Runs Adam, then L-BFGS, on a {@link LossGraph}, reporting the loss curve and honouring
+ * cancellation every step.
+ */
+public final class Trainer {
+
+	/** What a run leaves behind. */
+	public record Outcome(List<double[][]> weights, Normalisation normalisation, Map<String, Double> coefficients,
+			Map<String, Double> losses, int steps, List<TrainingProgress> history, int parameters) {
+	}
+
+	private final PinnProblem problem;
+
+	private final PinnSettings settings;
+
+	private final PinnEquation equation;
+
+	private final TrainingMonitor monitor;
+
+	private final List<TrainingProgress> history = new ArrayList<>();
+
+	private long start;
+
+	private int steps;
+
+	public Trainer(PinnProblem problem, PinnSettings settings, PinnEquation equation, TrainingMonitor monitor) {
+		this.problem = problem;
+		this.settings = settings;
+		this.equation = equation;
+		this.monitor = monitor;
+	}
+
+	public Outcome run() {
+		Backend.init();
+		this.start = System.nanoTime();
+		Normalisation norm = normalisation(this.problem);
+		LossGraph graph = new LossGraph(this.problem, this.settings, this.equation, norm, null, null);
+		double[] theta = graph.parameters().get();
+		int total = this.settings.epochs() + this.settings.lbfgsIterations();
+		LossGraph.Evaluation last = null;
+		Adam adam = new Adam(theta.length);
+		double best = Double.POSITIVE_INFINITY;
+		int stale = 0;
+		for (int step = 1; step <= this.settings.epochs(); step++) {
+			checkCancel();
+			last = graph.evaluate(theta);
+			double rate = this.settings.learningRate() * Math.pow(this.settings.learningRateDecay(), step / 1000.0);
+			adam.step(theta, last.gradient(), rate);
+			this.steps = step;
+			if (step % this.settings.progressEvery() == 0 || step == this.settings.epochs()) {
+				report("adam", total, last.losses(), graph.coefficients());
+				if (this.settings.patience() > 0) {
+					if (last.total() < best * 0.999) {
+						best = last.total();
+						stale = 0;
+					}
+					else if (++stale >= this.settings.patience()) {
+						break;
+					}
+				}
+			}
+		}
+		int adamSteps = this.steps;
+		if (this.settings.lbfgsIterations() > 0) {
+			Map<String, Double>[] latest = new Map[1];
+			Lbfgs.minimise((x, gOut) -> {
+				checkCancel();
+				LossGraph.Evaluation e = graph.evaluate(x);
+				System.arraycopy(e.gradient(), 0, gOut, 0, gOut.length);
+				latest[0] = e.losses();
+				return e.total();
+			}, theta, this.settings.lbfgsIterations(), (iteration, loss) -> {
+				this.steps = adamSteps + iteration;
+				if (iteration % this.settings.progressEvery() == 0) {
+					report("lbfgs", total, latest[0], graph.coefficients());
+				}
+				return true;
+			});
+		}
+		last = graph.evaluate(theta);
+		graph.parameters().set(theta);
+		report(this.settings.lbfgsIterations() > 0 ? "lbfgs" : "adam", total, last.losses(), graph.coefficients());
+		return new Outcome(graph.weights(), norm, graph.coefficients(), last.losses(), this.steps,
+				List.copyOf(this.history), theta.length);
+	}
+
+	private void checkCancel() {
+		if (this.monitor.cancelled()) {
+			throw new TrainingCancelledException(this.steps);
+		}
+	}
+
+	private void report(String phase, int total, Map<String, Double> losses, Map<String, Double> coefficients) {
+		TrainingProgress p = new TrainingProgress(this.steps, total, phase, new LinkedHashMap<>(losses),
+				new LinkedHashMap<>(coefficients), (System.nanoTime() - this.start) / 1_000_000);
+		this.history.add(p);
+		this.monitor.progress(p);
+	}
+
+	/**
+	 * Inputs over the box, outputs by the mean and spread of every target value given.
+	 */
+	static Normalisation normalisation(PinnProblem problem) {
+		int d = problem.inputs().size();
+		double[] center = new double[d];
+		double[] half = new double[d];
+		for (int k = 0; k < d; k++) {
+			center[k] = 0.5 * (problem.lower()[k] + problem.upper()[k]);
+			half[k] = 0.5 * (problem.upper()[k] - problem.lower()[k]);
+		}
+		int m = problem.outputs().size();
+		double[] mean = new double[m];
+		double[] scale = new double[m];
+		for (int j = 0; j < m; j++) {
+			double s = 0;
+			double ss = 0;
+			long n = 0;
+			for (PinnProblem.Points p : List.of(problem.data(), problem.initial(), problem.boundary())) {
+				for (double[] row : p.values()) {
+					s += row[j];
+					ss += row[j] * row[j];
+					n++;
+				}
+			}
+			mean[j] = (n == 0) ? 0 : s / n;
+			double var = (n == 0) ? 0 : ss / n - mean[j] * mean[j];
+			scale[j] = (var > 1e-24) ? Math.sqrt(var) : 1;
+		}
+		return new Normalisation(center, half, mean, scale);
+	}
+
+}

@@ -41,7 +41,7 @@ final class ParameterVector {
 		double[] theta = new double[this.size];
 		int at = 0;
 		for (String name : this.names) {
-			double[] v = this.sd.getArrForVarName(name).toDoubleVector();
+			double[] v = this.sd.getArrForVarName(name).ravel().toDoubleVector();
 			System.arraycopy(v, 0, theta, at, v.length);
 			at += v.length;
 		}
@@ -67,7 +67,7 @@ final class ParameterVector {
 			INDArray arr = gradients.get(name);
 			int n = (int) this.sd.getArrForVarName(name).length();
 			if (arr != null) {
-				System.arraycopy(arr.toDoubleVector(), 0, g, at, n);
+				System.arraycopy(arr.ravel().toDoubleVector(), 0, g, at, n);
 			}
 			at += n;
 		}

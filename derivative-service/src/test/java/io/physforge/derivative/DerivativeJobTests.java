@@ -2,10 +2,16 @@ package io.physforge.derivative;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +24,12 @@ import io.physforge.pinn.PinnModel;
 import io.physforge.pinn.PinnSettings;
 import io.physforge.pinn.PinnTrainer;
 import io.physforge.pinn.TrainingMonitor;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
+import io.physforge.derivative.worker.DerivativeJobHandler;
+import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
@@ -65,6 +77,12 @@ class DerivativeJobTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private DerivativeJobHandler handler;
+
+	@Autowired
+	private MinioClient minio;
 
 	private final String alice = UUID.randomUUID().toString();
 
@@ -196,7 +214,7 @@ class DerivativeJobTests {
 				new String[] { burgers, "{\"names\":[\"v_x\"]}", "the data set's fields are [u]" },
 				new String[] { UUID.randomUUID().toString(), "{}", "does not exist in storage" });
 		JobStreams events = new JobStreams(this.redis);
-		List<String> jobs = new java.util.ArrayList<>();
+		List<String> jobs = new ArrayList<>();
 		for (String[] c : cases) {
 			String jobId = UUID.randomUUID().toString();
 			publish(jobId, null, payload(jobId, null, c[0], c[1], JSON.createArrayNode()));
@@ -218,6 +236,62 @@ class DerivativeJobTests {
 			assertThat(row.get("object_key")).isNull();
 			assertThat(row.get("attempts")).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void concurrentDeliveriesOfOneJobStoreOneFeatureSetAndOneObject() throws Exception {
+		JobStreams events = new JobStreams(this.redis);
+		String jobId = UUID.randomUUID().toString();
+		String payload = payload(jobId, UUID.randomUUID(), TestInfrastructure.burgersKey(this.storage),
+				"{\"method\":\"fd\",\"maxOrder\":2}", JSON.createArrayNode());
+		long objectsBefore = objects("artifacts");
+		JobContext context = new JobContext() {
+
+			@Override
+			public void progress(double fraction, String message) {
+			}
+
+			@Override
+			public boolean cancelled() {
+				return false;
+			}
+
+		};
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> runs = new ArrayList<>();
+			for (int attempt = 1; attempt <= 2; attempt++) {
+				JobMessage message = new JobMessage(jobId, "derivatives", jobId + ":" + attempt, payload, 1, null);
+				runs.add(pool.submit(() -> {
+					this.handler.handle(message, context);
+					return null;
+				}));
+			}
+			for (Future<?> run : runs) {
+				run.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		List<JobEvent> results = events.await(jobId, DerivativeJobTests::completedWithResult, 2, TIMEOUT);
+		assertThat(parse(results.get(0).message()).path("location").asText())
+			.isEqualTo(parse(results.get(1).message()).path("location").asText());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM feature_set WHERE job_id = :job")
+			.param("job", jobId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		// the delivery that lost the race deleted its own object
+		assertThat(objects("artifacts")).isEqualTo(objectsBefore + 1);
+	}
+
+	private long objects(String bucket) {
+		long n = 0;
+		for (Result<Item> item : this.minio
+			.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+			n++;
+		}
+		return n;
 	}
 
 	private static double rms(double[] a, double[] b) {
@@ -259,7 +333,7 @@ class DerivativeJobTests {
 		try {
 			return JSON.readTree(json);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -180,7 +181,7 @@ class DiscoveryServiceTests {
 			// trim in
 			// the summary
 			Differentiator space = Differentiators.byName(method);
-			Map<String, double[]> values = new java.util.LinkedHashMap<>();
+			Map<String, double[]> values = new LinkedHashMap<>();
 			int xEdge = 0;
 			for (String name : names) {
 				if (name.equals("u")) {

@@ -1,6 +1,7 @@
 package io.physforge.derivative.feature;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,7 @@ public final class FeatureComputer {
 		public Features {
 			fields = List.copyOf(fields);
 			names = List.copyOf(names);
-			trim = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(trim));
+			trim = Collections.unmodifiableMap(new LinkedHashMap<>(trim));
 		}
 
 		/**

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.physforge.core.derivative.Differentiators;
 import io.physforge.platform.problem.Problems.FieldError;
 
@@ -77,10 +79,10 @@ public record FeatureSpec(String method, Map<String, String> options, String tim
 	public Map<String, Object> asMap() {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("method", pinn() && this.modelId != null ? PINN + ":" + this.modelId : this.method);
-		m.put("options", new java.util.TreeMap<>(this.options));
+		m.put("options", new TreeMap<>(this.options));
 		if (!pinn()) {
 			m.put("timeMethod", this.timeMethod);
-			m.put("timeOptions", new java.util.TreeMap<>(this.timeOptions));
+			m.put("timeOptions", new TreeMap<>(this.timeOptions));
 		}
 		m.put("names", this.names);
 		m.put("maxOrder", this.maxOrder);
@@ -99,7 +101,7 @@ public record FeatureSpec(String method, Map<String, String> options, String tim
 	public static FeatureSpec parse(JsonNode params, Set<String> extra, List<FieldError> errors) {
 		int before = errors.size();
 		if (params == null || params.isNull() || params.isMissingNode()) {
-			params = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+			params = JsonNodeFactory.instance.objectNode();
 		}
 		if (!params.isObject()) {
 			errors.add(new FieldError("params", "must be a JSON object such as {\"method\":\"fd\"}, got " + params));

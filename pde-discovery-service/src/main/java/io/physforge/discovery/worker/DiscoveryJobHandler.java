@@ -1,6 +1,7 @@
 package io.physforge.discovery.worker;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +17,9 @@ import io.physforge.core.discovery.DiscoverySettings;
 import io.physforge.core.field.Field;
 import io.physforge.discovery.run.DiscoveryRun;
 import io.physforge.discovery.run.RunStatus;
-import io.physforge.discovery.run.internal.RunRepository;
 import io.physforge.discovery.run.internal.RunRepository.Claim;
 import io.physforge.discovery.run.internal.RunRepository.NewRun;
+import io.physforge.discovery.run.internal.RunRepository;
 import io.physforge.platform.audit.AuditOutcome;
 import io.physforge.platform.audit.AuditPublisher;
 import io.physforge.platform.queue.JobContext;
@@ -103,8 +104,8 @@ public class DiscoveryJobHandler implements JobHandler {
 				: (payload.params() != null) ? payload.params() : Map.of();
 		JobResultRef upstream = featureSet(payload);
 		if (settings != null && upstream != null) {
-			Map<String, Object> withSource = new java.util.LinkedHashMap<>(settings.asMap());
-			Map<String, Object> source = new java.util.LinkedHashMap<>();
+			Map<String, Object> withSource = new LinkedHashMap<>(settings.asMap());
+			Map<String, Object> source = new LinkedHashMap<>();
 			source.put("kind", upstream.kind());
 			source.put("id", upstream.id());
 			source.put("location", upstream.location());
@@ -201,7 +202,7 @@ public class DiscoveryJobHandler implements JobHandler {
 				+ features.fields() + " (" + features.field().grid().size() + " points after trimming)");
 		DiscoveryResult result = Discovery.discoverFromDerivatives(features.field(), features.fields(), settings,
 				features.source());
-		Map<String, Object> metrics = new java.util.LinkedHashMap<>(result.metrics());
+		Map<String, Object> metrics = new LinkedHashMap<>(result.metrics());
 		metrics.put("derivativeSource", features.source());
 		return new DiscoveryResult(result.equations(), metrics, result.provenance()).withInput("feature set "
 				+ featureSet.id() + " (" + featureSet.location() + ") of data set " + payload.datasetId(),

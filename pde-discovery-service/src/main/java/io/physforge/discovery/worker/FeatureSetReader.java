@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.physforge.core.field.Axis;
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Grid;
@@ -65,8 +66,7 @@ public class FeatureSetReader {
 			throw new IllegalArgumentException(what + " is not stored in bucket " + BUCKET + " (" + PREFIX
 					+ "<key>); run its derivatives step again");
 		}
-		JsonNode summary = (ref.summary() != null) ? ref.summary()
-				: com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+		JsonNode summary = (ref.summary() != null) ? ref.summary() : MissingNode.getInstance();
 		List<String> names = strings(summary.path("names"));
 		if (names.isEmpty()) {
 			throw new IllegalArgumentException(what + " has no 'names' in its summary, so its arrays cannot be read; "

@@ -1,6 +1,7 @@
 package io.physforge.cli;
 
 import io.physforge.cli.discover.DiscoverCommand;
+import io.physforge.cli.pinn.PinnCommand;
 import io.physforge.cli.internal.ErrorHandlers;
 import io.physforge.cli.internal.VersionProvider;
 import io.physforge.cli.remote.DatasetsCommand;
@@ -14,13 +15,14 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code physforge}: discover governing equations from field data, locally
- * ({@code discover}, {@code simulate}) or through the PhysForge gateway ({@code login},
- * {@code datasets}, {@code run}, {@code pipelines}, {@code equations}).
+ * ({@code discover}, {@code simulate}, {@code pinn}) or through the PhysForge gateway
+ * ({@code login}, {@code datasets}, {@code run}, {@code pipelines}, {@code equations}).
  */
 @Command(name = "physforge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Discover the governing equations of physical systems from field data.",
-		subcommands = { DiscoverCommand.class, SimulateCommand.class, LoginCommand.class, DatasetsCommand.class,
-				RunCommand.class, PipelinesCommand.class, EquationsCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { DiscoverCommand.class, SimulateCommand.class, PinnCommand.class, LoginCommand.class,
+				DatasetsCommand.class, RunCommand.class, PipelinesCommand.class, EquationsCommand.class,
+				CommandLine.HelpCommand.class })
 public final class PhysforgeCommand implements Runnable {
 
 	@CommandLine.Spec
@@ -29,7 +31,7 @@ public final class PhysforgeCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
-				"a subcommand is required (discover, simulate, login, datasets, run, pipelines, equations)");
+				"a subcommand is required (discover, simulate, pinn, login, datasets, run, pipelines, equations)");
 	}
 
 	/**

@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.physforge.cli.internal.Json;
+import io.physforge.cli.internal.ProgressBar;
+import io.physforge.pinn.PinnDerivatives;
+import io.physforge.pinn.PinnSettings;
+import io.physforge.pinn.TrainingMonitor;
+import io.physforge.pinn.TrainingProgress;
 import io.physforge.core.discovery.DiscoveredEquation;
 import io.physforge.core.discovery.Discovery;
 import io.physforge.core.discovery.DiscoveryResult;
@@ -55,7 +60,8 @@ public final class DiscoverCommand implements Callable<Integer> {
 	private List<String> targets = List.of();
 
 	@Option(names = "--derivative", defaultValue = "auto",
-			description = "spatial derivative: auto, fd, poly, sg or spectral (default: ${DEFAULT-VALUE})")
+			description = "spatial derivative: auto, fd, poly, sg, spectral or pinn (a physics-informed network fitted "
+					+ "to the data; options layers=4x32,epochs=1000,lbfgsIterations=2000) (default: ${DEFAULT-VALUE})")
 	private String derivative;
 
 	@Option(names = "--derivative-option", split = ",",
@@ -143,8 +149,8 @@ public final class DiscoverCommand implements Callable<Integer> {
 				this.maxRows, this.seed, this.ensemble, this.inclusionThreshold, this.libraryFraction, this.selection,
 				this.validate);
 		Field data = DataSets.read(this.file, options);
-		DiscoveryResult result = Discovery.discover(data, settings)
-			.withInput(this.file.getFileName().toString(), sha256(this.file));
+		DiscoveryResult result = discover(data, settings).withInput(this.file.getFileName().toString(),
+				sha256(this.file));
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.json) {
 			out.println(Json.write(result));
@@ -159,6 +165,28 @@ public final class DiscoverCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return 0;
+	}
+
+	/**
+	 * Discovery with the chosen derivative source: a PINN fitted in process (progress bar
+	 * on standard error) for {@code --derivative pinn}, physics-core's differentiators
+	 * otherwise.
+	 */
+	private DiscoveryResult discover(Field data, DiscoverySettings settings) {
+		if (!settings.derivative().equalsIgnoreCase("pinn")) {
+			return Discovery.discover(data, settings);
+		}
+		PinnSettings pinn = PinnDerivatives.settings(this.derivativeOptions, this.seed);
+		ProgressBar bar = new ProgressBar(this.spec.commandLine().getErr());
+		DiscoverySettings strong = settings.withMethod("strong");
+		DiscoveryResult result = PinnDerivatives.discover(data, strong, pinn, new TrainingMonitor() {
+			@Override
+			public void progress(TrainingProgress p) {
+				bar.show((int) Math.round(100 * p.fraction()), "PINN " + PinnDerivatives.describe(p));
+			}
+		});
+		bar.done();
+		return result;
 	}
 
 	private static String sha256(Path file) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.cli.remote.internal.ApiClient;
-import io.physforge.cli.remote.internal.ProgressBar;
+import io.physforge.cli.internal.ProgressBar;
 import io.physforge.cli.remote.internal.RemoteException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package io.physforge.cli.remote.internal;
+package io.physforge.cli.internal;
 
 import java.io.PrintWriter;
 

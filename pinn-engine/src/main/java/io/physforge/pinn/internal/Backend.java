@@ -12,7 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * The cache directory is {@code org.bytedeco.javacpp.cachedir} when set, else
  * {@code $PF_JAVACPP_CACHE}, else {@code ~/.cache/physforge/javacpp}: one deliberate
  * place, shared by every PhysForge process of the user, instead of JavaCPP's default
- * under {@code ~/.javacpp}. Threads: {@code physforge.pinn.threads} or
+ * under {@code ~/.javacpp}. Off-heap memory (ND4J's arrays) may grow to
+ * {@code $PF_PINN_MAX_OFFHEAP} (default {@code 4g}) whatever the heap size, unless
+ * {@code org.bytedeco.javacpp.maxbytes} is set. Threads: {@code physforge.pinn.threads} or
  * {@code $PF_PINN_THREADS}, else the number of available processors. The small matrices
  * of a PINN (thousands of rows, tens of columns) gain little from many threads and lose a
  * lot when threads spin against other work, so set {@code OMP_WAIT_POLICY=PASSIVE} in the
@@ -35,6 +37,12 @@ public final class Backend {
 			Path dir = (env != null && !env.isBlank()) ? Path.of(env)
 					: Path.of(System.getProperty("user.home"), ".cache", "physforge", "javacpp");
 			System.setProperty("org.bytedeco.javacpp.cachedir", dir.toString());
+		}
+		if (System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
+			// JavaCPP caps off-heap memory at the heap's maximum by default: services run with small heaps
+			String env = System.getenv("PF_PINN_MAX_OFFHEAP");
+			System.setProperty("org.bytedeco.javacpp.maxbytes", (env != null && !env.isBlank()) ? env : "4g");
+			System.setProperty("org.bytedeco.javacpp.maxphysicalbytes", "0");
 		}
 		int threads = threads();
 		Nd4j.getEnvironment().setMaxThreads(threads);

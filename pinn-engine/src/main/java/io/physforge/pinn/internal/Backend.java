@@ -14,11 +14,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * place, shared by every PhysForge process of the user, instead of JavaCPP's default
  * under {@code ~/.javacpp}. Off-heap memory (ND4J's arrays) may grow to
  * {@code $PF_PINN_MAX_OFFHEAP} (default {@code 4g}) whatever the heap size, unless
- * {@code org.bytedeco.javacpp.maxbytes} is set. Threads: {@code physforge.pinn.threads} or
- * {@code $PF_PINN_THREADS}, else the number of available processors. The small matrices
- * of a PINN (thousands of rows, tens of columns) gain little from many threads and lose a
- * lot when threads spin against other work, so set {@code OMP_WAIT_POLICY=PASSIVE} in the
- * environment of a shared machine (the launcher scripts do).
+ * {@code org.bytedeco.javacpp.maxbytes} is set. Threads: {@code physforge.pinn.threads}
+ * or {@code $PF_PINN_THREADS}, else the number of available processors. The small
+ * matrices of a PINN (thousands of rows, tens of columns) gain little from many threads
+ * and lose a lot when threads spin against other work, so set
+ * {@code OMP_WAIT_POLICY=PASSIVE} in the environment of a shared machine (the launcher
+ * scripts do).
  */
 public final class Backend {
 
@@ -39,7 +40,8 @@ public final class Backend {
 			System.setProperty("org.bytedeco.javacpp.cachedir", dir.toString());
 		}
 		if (System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
-			// JavaCPP caps off-heap memory at the heap's maximum by default: services run with small heaps
+			// JavaCPP caps off-heap memory at the heap's maximum by default: services run
+			// with small heaps
 			String env = System.getenv("PF_PINN_MAX_OFFHEAP");
 			System.setProperty("org.bytedeco.javacpp.maxbytes", (env != null && !env.isBlank()) ? env : "4g");
 			System.setProperty("org.bytedeco.javacpp.maxphysicalbytes", "0");

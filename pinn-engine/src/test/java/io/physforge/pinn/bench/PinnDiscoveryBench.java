@@ -35,16 +35,32 @@ public final class PinnDiscoveryBench {
 		Field field = Noise.add(DataSets.read(ReferenceData.pdeFind(file)), noise, 1);
 		PinnSettings pinn = PinnDerivatives.settings(options, 1).withProgressEvery(250);
 		long start = System.nanoTime();
-		DiscoveryResult r = PinnDerivatives.discover(field, DiscoverySettings.defaults().withMethod("strong"), pinn,
-				new TrainingMonitor() {
-					@Override
-					public void progress(TrainingProgress p) {
-						System.out.printf(Locale.ROOT, "%6d %-5s loss %.4e %.1f s%n", p.step(), p.phase(),
-								p.losses().get("total"), p.elapsedMillis() / 1000.0);
-					}
-				});
-		for (DiscoveredEquation e : r.equations()) {
-			System.out.println(e.text());
+		DiscoverySettings settings = DiscoverySettings.defaults().withMethod("strong");
+		java.util.List<String> names = io.physforge.core.discovery.Discovery.requiredDerivatives(field.grid(),
+				field.fieldNames(), settings);
+		PinnDerivatives.Features f = PinnDerivatives.features(field, names, pinn, new TrainingMonitor() {
+			@Override
+			public void progress(TrainingProgress p) {
+				System.out.printf(Locale.ROOT, "%6d %-5s loss %.4e %.1f s%n", p.step(), p.phase(),
+						p.losses().get("total"), p.elapsedMillis() / 1000.0);
+				System.out.flush();
+			}
+		});
+		try {
+			f.fit().model().save(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), file + ".pinn.json"));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		for (String selection : java.util.List.of("method", "aic", "bic")) {
+			for (int ensemble : new int[] { 0, 100 }) {
+				DiscoveryResult r = io.physforge.core.discovery.Discovery.discoverFromDerivatives(f.features(),
+						field.fieldNames(), settings.withSelection(selection).withEnsemble(ensemble, 0.7, 1.0),
+						Map.of());
+				for (DiscoveredEquation e : r.equations()) {
+					System.out.println(selection + " ensemble " + ensemble + ": " + e.text());
+				}
+			}
 		}
 		System.out.printf(Locale.ROOT, "%s noise %.2f %s: %.1f s%n", file, noise, options,
 				(System.nanoTime() - start) / 1e9);

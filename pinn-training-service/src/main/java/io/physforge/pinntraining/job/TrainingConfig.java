@@ -15,6 +15,19 @@ import io.physforge.pinn.PinnSettings;
 public record TrainingConfig(PinnSettings settings, double noise) {
 
 	/**
+	 * The configuration as job parameters ({@link TrainingParams#read} reads them back):
+	 * {@link PinnSettings#asMap()} plus {@code noise} when noise is added.
+	 * @return JSON-ready values
+	 */
+	public Map<String, Object> params() {
+		Map<String, Object> map = new LinkedHashMap<>(this.settings.asMap());
+		if (this.noise > 0) {
+			map.put(TrainingParams.NOISE, this.noise);
+		}
+		return map;
+	}
+
+	/**
 	 * The configuration as stored and shown: {@link PinnSettings#asMap()} plus
 	 * {@code noise} and {@code noiseSeed} when noise is added.
 	 * @return JSON-ready values

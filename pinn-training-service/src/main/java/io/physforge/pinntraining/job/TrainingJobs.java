@@ -110,7 +110,7 @@ public class TrainingJobs {
 		UUID id = UUID.randomUUID();
 		String key = id + ":1";
 		PinnJobPayload payload = new PinnJobPayload(null, id, null, PinnJobPayload.TYPE, 1, dataSet.id(), user.id(),
-				dataSet.canonical().key(), dataSet.canonical().format(), this.json.valueToTree(config.asMap()),
+				dataSet.canonical().key(), dataSet.canonical().format(), this.json.valueToTree(config.params()),
 				List.of());
 		JobMessage message = new JobMessage(id.toString(), PinnJobPayload.TYPE, key, write(payload), 0, null);
 		TrainingConfig stored = config;

@@ -7,10 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +24,13 @@ import io.physforge.core.field.Field;
 import io.physforge.core.io.DataSets;
 import io.physforge.core.simulate.SimulationSettings;
 import io.physforge.core.simulate.Simulations;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.physforge.pinn.PinnModel;
+import io.physforge.pinntraining.worker.PinnJobHandler;
+import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
@@ -71,6 +82,12 @@ class PinnTrainingServiceTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private PinnJobHandler handler;
+
+	@Autowired
+	private MinioClient minio;
 
 	private final String alice = UUID.randomUUID().toString();
 
@@ -321,6 +338,68 @@ class PinnTrainingServiceTests {
 			.json()
 			.path("modelId")
 			.asText()).isEqualTo(ref.path("id").asText());
+	}
+
+	@Test
+	void concurrentDeliveriesOfOneJobStoreOneModelAndLeaveNoOrphanObjects() throws Exception {
+		String aliceToken = TestJwks.shared().token(this.alice, "RESEARCHER");
+		dataset(aliceToken);
+		JobStreams events = new JobStreams(this.redis);
+		String jobId = UUID.randomUUID().toString();
+		String payload = payload(jobId, UUID.randomUUID(), burgersKey, tiny().toString());
+		JobContext context = new JobContext() {
+
+			@Override
+			public void progress(double fraction, String message) {
+			}
+
+			@Override
+			public boolean cancelled() {
+				return false;
+			}
+
+		};
+		ZonedDateTime start = ZonedDateTime.now().minusSeconds(5);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> runs = new ArrayList<>();
+			for (int attempt = 1; attempt <= 2; attempt++) {
+				JobMessage message = new JobMessage(jobId, "pinn", jobId + ":" + attempt, payload, 1, null);
+				runs.add(pool.submit(() -> {
+					this.handler.handle(message, context);
+					return null;
+				}));
+			}
+			for (Future<?> run : runs) {
+				run.get(120, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		List<JobEvent> results = events.await(jobId, PinnTrainingServiceTests::completedWithResult, 2, TIMEOUT);
+		assertThat(parse(results.get(0).message())).isEqualTo(parse(results.get(1).message()));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM model_checkpoint WHERE job_id = :job")
+			.param("job", UUID.fromString(jobId))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		// the delivery that lost the race deleted its checkpoint and loss history: one
+		// loss history of this job is left in bucket models
+		int histories = 0;
+		for (Result<Item> listed : this.minio
+			.listObjects(ListObjectsArgs.builder().bucket("models").recursive(true).build())) {
+			Item item = listed.get();
+			if (item.lastModified().isBefore(start)) {
+				continue;
+			}
+			try (InputStream in = this.storage.get("models", item.objectName())) {
+				JsonNode stored = JSON.readTree(in);
+				if (jobId.equals(stored.path("jobId").asText())) {
+					histories++;
+				}
+			}
+		}
+		assertThat(histories).isEqualTo(1);
 	}
 
 	@Test

@@ -29,15 +29,15 @@ public final class TestInfrastructure {
 
 	/**
 	 * Points the service at the test servers, this JVM's job stream and the stub
-	 * data-service; failed attempts are retried once after 200 ms; progress is reported
-	 * at most every 100 ms.
+	 * data-service; failed attempts are retried once after 200 ms.
 	 * @param registry the test's dynamic properties
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
 		TestServers.register(registry);
 		registry.add("physforge.pinn.worker.stream", () -> STREAM);
 		registry.add("physforge.pinn.worker.group", () -> "pinn-test-workers");
-		registry.add("physforge.pinn.worker.progress-interval", () -> "100ms");
+		// every point of the loss curve is published, however fast the machine trains
+		registry.add("physforge.pinn.worker.progress-interval", () -> "0ms");
 		registry.add("physforge.pinn.data.uri", () -> DATA.uri().toString());
 		registry.add("physforge.queue.retry-delay", () -> "200ms");
 		registry.add("physforge.queue.max-attempts", () -> "2");

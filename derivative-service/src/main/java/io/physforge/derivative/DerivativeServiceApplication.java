@@ -2,6 +2,7 @@ package io.physforge.derivative;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * derivative-service: derivative feature sets (finite difference, polynomial, spectral,
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@code platform} auto-configuration; this service only adds its own features.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(DerivativeProperties.class)
 public class DerivativeServiceApplication {
 
 	public static void main(String[] args) {

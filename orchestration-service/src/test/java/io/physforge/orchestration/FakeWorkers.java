@@ -19,7 +19,9 @@ import io.physforge.platform.queue.PermanentJobFailure;
  * A worker for the tests, run by real platform {@code JobWorker}s in the test JVM. The
  * step parameter {@code mode} picks its behaviour: {@code ok} (progress, then a result
  * reference), {@code fail} (throws every time), {@code hang} (reports progress, then
- * waits until the job is cancelled).
+ * waits until the job is cancelled). The parameter {@code resultKind} names the kind of
+ * the result reference (default {@code <type>-result}), as the real workers do
+ * ({@code pinn-model}, {@code feature-set}, ...).
  */
 final class FakeWorkers implements JobHandler {
 
@@ -64,8 +66,11 @@ final class FakeWorkers implements JobHandler {
 				Thread.sleep(delay);
 				context.progress(0.5, "halfway");
 				Thread.sleep(delay);
-				JobResultRef ref = new JobResultRef(payload.path("type").asText() + "-result",
-						"result-" + message.jobId(), "s3://artifacts/test/" + message.jobId(),
+				String kind = payload.path("params")
+					.path("resultKind")
+					.asText(payload.path("type").asText() + "-result");
+				JobResultRef ref = new JobResultRef(kind, "result-" + message.jobId(),
+						"s3://artifacts/test/" + message.jobId(),
 						JSON.createObjectNode().put("step", payload.path("stepId").asText()));
 				this.events.publish(JobResultRef.completedEvent(message, ref));
 			}

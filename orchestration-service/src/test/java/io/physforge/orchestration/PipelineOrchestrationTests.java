@@ -135,6 +135,11 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 		}
 
 		@Bean
+		JobWorker pinnWorker(JobQueue queue, FakeWorkers handler) {
+			return queue.worker(PREFIX + "pinn", handler);
+		}
+
+		@Bean
 		JobWorker derivativesWorker(JobQueue queue, FakeWorkers handler) {
 			return queue.worker(PREFIX + "derivatives", handler);
 		}
@@ -264,6 +269,47 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 			}
 			assertThat(sawOwnPipeline).as("the caller's stream showed the pipeline complete").isTrue();
 		}
+	}
+
+	@Test
+	void aPinnDerivativesDiscoveryPipelineHandsEachStepItsUpstreamResult() {
+		UUID dataset = UUID.randomUUID();
+		JsonNode submitted = submit(this.aliceToken, dataset, List.of(
+				Map.of("id", "pinn", "type", "pinn", "params", Map.of("resultKind", "pinn-model", "delayMs", 50)),
+				Map.of("id", "derivatives", "type", "derivatives", "dependsOn", List.of("pinn"), "params",
+						Map.of("method", "pinn", "resultKind", "feature-set", "delayMs", 50)),
+				Map.of("id", "discovery", "type", "discovery", "dependsOn", List.of("derivatives"), "params",
+						Map.of("delayMs", 50))));
+		String id = submitted.path("id").asText();
+		JsonNode done = awaitStatus(this.aliceToken, id, "completed");
+		JsonNode pinn = done.path("jobs").get(0);
+		JsonNode derivatives = done.path("jobs").get(1);
+		JsonNode discovery = done.path("jobs").get(2);
+		assertThat(pinn.path("stepId").asText()).isEqualTo("pinn");
+		assertThat(derivatives.path("dependsOn").get(0).asText()).isEqualTo("pinn");
+		assertThat(discovery.path("dependsOn").get(0).asText()).isEqualTo("derivatives");
+
+		JsonNode derivativesPayload = this.workers.payloads.get(derivatives.path("id").asText());
+		assertThat(derivativesPayload.path("type").asText()).isEqualTo("derivatives");
+		assertThat(derivativesPayload.path("params").path("method").asText()).isEqualTo("pinn");
+		assertThat(derivativesPayload.path("datasetObjectKey").asText())
+			.isEqualTo(StubDataService.canonicalKey(dataset));
+		JsonNode model = derivativesPayload.path("inputs").get(0);
+		assertThat(derivativesPayload.path("inputs").size()).isEqualTo(1);
+		assertThat(model.path("stepId").asText()).isEqualTo("pinn");
+		assertThat(model.path("result").path("kind").asText()).isEqualTo("pinn-model");
+		assertThat(model.path("result").path("id").asText()).isEqualTo("result-" + pinn.path("id").asText());
+		assertThat(model.path("result").path("location").asText())
+			.isEqualTo("s3://artifacts/test/" + pinn.path("id").asText());
+
+		JsonNode discoveryPayload = this.workers.payloads.get(discovery.path("id").asText());
+		assertThat(discoveryPayload.path("datasetObjectKey").asText()).isEqualTo(StubDataService.canonicalKey(dataset));
+		assertThat(discoveryPayload.path("inputs").size()).isEqualTo(1);
+		JsonNode features = discoveryPayload.path("inputs").get(0);
+		assertThat(features.path("stepId").asText()).isEqualTo("derivatives");
+		assertThat(features.path("result").path("kind").asText()).isEqualTo("feature-set");
+		assertThat(features.path("result").path("id").asText()).isEqualTo("result-" + derivatives.path("id").asText());
+		assertThat(features.path("result").path("summary").path("step").asText()).isEqualTo("derivatives");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.physforge.core.derivative.Differentiator;
+import io.physforge.core.derivative.Differentiators;
 import io.physforge.core.discovery.Discovery;
 import io.physforge.core.discovery.DiscoveryResult;
 import io.physforge.core.discovery.DiscoverySettings;
@@ -165,6 +169,83 @@ class DiscoveryServiceTests {
 			.isEqualTo(run.path("equations").get(0).path("latex").asText());
 		assertThat(http.get("/api/discovery/equations/" + equationId, bobToken).status()).isEqualTo(404);
 		assertThat(http.get("/api/discovery/equations", bobToken).json().path("totalItems").asLong()).isZero();
+	}
+
+	@Test
+	void discoversBurgersFromTheDerivativesOfAnUpstreamFeatureSet() throws IOException {
+		Field burgers = DataSets.read(TestInfrastructure.dataset("pde-find/burgers.npz"));
+		List<String> names = Discovery.requiredDerivatives(burgers.grid(), List.of("u"), DiscoverySettings.defaults());
+		Differentiator fd = Differentiators.byName("fd");
+		for (String method : List.of("fd", "spectral")) {
+			// the feature set as derivative-service stores it: NPZ by canonical name,
+			// trim in
+			// the summary
+			Differentiator space = Differentiators.byName(method);
+			Map<String, double[]> values = new LinkedHashMap<>();
+			int xEdge = 0;
+			for (String name : names) {
+				if (name.equals("u")) {
+					values.put(name, burgers.values("u"));
+				}
+				else if (name.equals("u_t")) {
+					values.put(name, fd.differentiate(burgers.grid(), burgers.values("u"), "t", 1));
+				}
+				else {
+					int order = name.length() - 2;
+					values.put(name, space.differentiate(burgers.grid(), burgers.values("u"), "x", order));
+					xEdge = Math.max(xEdge, space.unreliableEdge(order));
+				}
+			}
+			String key = store("artifacts", new Field(burgers.grid(), values));
+			String featureSetId = UUID.randomUUID().toString();
+			ObjectNode result = JSON.createObjectNode()
+				.put("kind", "feature-set")
+				.put("id", featureSetId)
+				.put("location", "s3://artifacts/" + key);
+			ObjectNode summary = result.putObject("summary").put("method", method);
+			summary.putArray("fields").add("u");
+			ArrayNode namesNode = summary.putArray("names");
+			names.forEach(namesNode::add);
+			summary.putObject("trim").put("t", fd.unreliableEdge(1)).put("x", xEdge);
+
+			JobStreams events = new JobStreams(this.redis);
+			String jobId = UUID.randomUUID().toString();
+			ObjectNode payload = (ObjectNode) parse(
+					payload(jobId, UUID.randomUUID(), UUID.randomUUID(), this.alice, burgersKey(), "{}"));
+			ObjectNode input = payload.putArray("inputs")
+				.addObject()
+				.put("stepId", "derivatives")
+				.put("type", "derivatives")
+				.put("jobId", UUID.randomUUID().toString());
+			input.set("result", result);
+			publish(jobId, jobId + ":1", payload.toString());
+
+			String runId = parse(
+					events.await(jobId, DiscoveryServiceTests::completedWithResult, 1, TIMEOUT).get(0).message())
+				.path("id")
+				.asText();
+			JsonNode run = Http.local(this.port)
+				.get("/api/discovery/runs/" + runId, TestJwks.shared().token(this.alice, "VIEWER"))
+				.json();
+			assertThat(run.path("status").asText()).isEqualTo("completed");
+			JsonNode terms = run.path("equations").get(0).path("terms");
+			assertThat(run.path("equations").size()).isEqualTo(1);
+			assertThat(terms.size()).as(method + ": " + terms).isEqualTo(2);
+			assertThat(terms.get(0).path("term").asText()).isEqualTo("u*u_x");
+			assertThat(terms.get(0).path("coefficient").asDouble()).as(method).isCloseTo(-1.0, within(0.01));
+			assertThat(terms.get(1).path("term").asText()).isEqualTo("u_xx");
+			assertThat(terms.get(1).path("coefficient").asDouble()).as(method).isCloseTo(0.1, within(0.001));
+			JsonNode source = run.path("provenance").path("settings").path("derivativeSource");
+			assertThat(source.path("kind").asText()).isEqualTo("feature-set");
+			assertThat(source.path("id").asText()).isEqualTo(featureSetId);
+			assertThat(source.path("method").asText()).isEqualTo(method);
+			assertThat(source.path("trim").path("t").asInt()).isEqualTo(fd.unreliableEdge(1));
+			assertThat(run.path("metrics").path("derivativeSource").path("id").asText()).isEqualTo(featureSetId);
+			assertThat(run.path("settings").path("derivativeSource").path("location").asText())
+				.isEqualTo("s3://artifacts/" + key);
+			assertThat(run.path("provenance").path("input").asText()).contains("feature set " + featureSetId);
+			this.storage.delete("artifacts", key);
+		}
 	}
 
 	@Test
@@ -416,6 +497,19 @@ class DiscoveryServiceTests {
 				}
 			}
 			return burgersKey;
+		}
+	}
+
+	private String store(String bucket, Field field) throws IOException {
+		Path file = Files.createTempFile("features-", ".npz");
+		try {
+			DataSets.write(field, file);
+			try (InputStream in = Files.newInputStream(file)) {
+				return this.storage.put(bucket, in, Files.size(file), "application/x-npz").key();
+			}
+		}
+		finally {
+			Files.deleteIfExists(file);
 		}
 	}
 

@@ -24,6 +24,11 @@ import java.util.Objects;
  * @param lbfgsIterations L-BFGS iterations after Adam (0 for none)
  * @param dataPoints data points drawn from the field (0 = all of them)
  * @param collocationPoints points where the equation's residual is evaluated
+ * @param adaptiveRounds rounds of residual-based adaptive refinement (Lu, Meng, Mao and
+ * Karniadakis, SIAM Rev. 63, 208-228, 2021): before each round of L-BFGS (or at equal
+ * fractions of Adam without L-BFGS) the residual is evaluated at ten times
+ * {@code collocationPoints} Latin-hypercube candidates and the
+ * {@code collocationPoints / 2} worst are added; 0 keeps the first points only
  * @param dataWeight weight of the data loss
  * @param pdeWeight weight of the residual loss
  * @param boundaryWeight weight of the boundary loss
@@ -35,9 +40,9 @@ import java.util.Objects;
  * @param seed seed of the initial weights and of every sample
  */
 public record PinnSettings(List<Integer> hiddenLayers, String activation, String pde, int epochs, double learningRate,
-		double learningRateDecay, int lbfgsIterations, int dataPoints, int collocationPoints, double dataWeight,
-		double pdeWeight, double boundaryWeight, double initialWeight, double l2, int progressEvery, int patience,
-		long seed) {
+		double learningRateDecay, int lbfgsIterations, int dataPoints, int collocationPoints, int adaptiveRounds,
+		double dataWeight, double pdeWeight, double boundaryWeight, double initialWeight, double l2, int progressEvery,
+		int patience, long seed) {
 
 	/** Activations offered. */
 	public static final List<String> ACTIVATIONS = List.of("tanh");
@@ -66,6 +71,8 @@ public record PinnSettings(List<Integer> hiddenLayers, String activation, String
 		check(errors, epochs + lbfgsIterations > 0, "epochs + lbfgsIterations: nothing to train; give epochs > 0");
 		check(errors, dataPoints >= 0, "dataPoints: must be >= 0 (0 = all), got " + dataPoints);
 		check(errors, collocationPoints >= 0, "collocationPoints: must be >= 0, got " + collocationPoints);
+		check(errors, adaptiveRounds >= 0 && adaptiveRounds <= 20,
+				"adaptiveRounds: must be 0 to 20, got " + adaptiveRounds);
 		check(errors, dataWeight >= 0 && pdeWeight >= 0 && boundaryWeight >= 0 && initialWeight >= 0 && l2 >= 0,
 				"weights: loss weights must be >= 0");
 		check(errors, progressEvery >= 1, "progressEvery: must be >= 1, got " + progressEvery);
@@ -83,11 +90,12 @@ public record PinnSettings(List<Integer> hiddenLayers, String activation, String
 
 	/**
 	 * 4x32 tanh, no equation, 2,000 Adam steps at 1e-3 then up to 2,000 L-BFGS
-	 * iterations, 2,000 data and 2,000 collocation points, unit weights, seed 0.
+	 * iterations, 2,000 data and 2,000 collocation points, two adaptive rounds, unit
+	 * weights, seed 0.
 	 */
 	public static PinnSettings defaults() {
-		return new PinnSettings(List.of(32, 32, 32, 32), "tanh", null, 2000, 1e-3, 0.9, 2000, 2000, 2000, 1, 1, 1, 1, 0,
-				100, 0, 0);
+		return new PinnSettings(List.of(32, 32, 32, 32), "tanh", null, 2000, 1e-3, 0.9, 2000, 2000, 2000, 2, 1, 1, 1, 1,
+				0, 100, 0, 0);
 	}
 
 	/** Parses {@code 4x32} or {@code 20,20,20} into hidden-layer widths. */
@@ -118,55 +126,62 @@ public record PinnSettings(List<Integer> hiddenLayers, String activation, String
 
 	public PinnSettings withLayers(List<Integer> v) {
 		return new PinnSettings(v, activation, pde, epochs, learningRate, learningRateDecay, lbfgsIterations,
-				dataPoints, collocationPoints, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2, progressEvery,
-				patience, seed);
+				dataPoints, collocationPoints, adaptiveRounds, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2,
+				progressEvery, patience, seed);
 	}
 
 	public PinnSettings withPde(String v) {
 		return new PinnSettings(hiddenLayers, activation, v, epochs, learningRate, learningRateDecay, lbfgsIterations,
-				dataPoints, collocationPoints, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2, progressEvery,
-				patience, seed);
+				dataPoints, collocationPoints, adaptiveRounds, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2,
+				progressEvery, patience, seed);
 	}
 
 	public PinnSettings withEpochs(int adamSteps, int lbfgs) {
 		return new PinnSettings(hiddenLayers, activation, pde, adamSteps, learningRate, learningRateDecay, lbfgs,
-				dataPoints, collocationPoints, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2, progressEvery,
-				patience, seed);
+				dataPoints, collocationPoints, adaptiveRounds, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2,
+				progressEvery, patience, seed);
 	}
 
 	public PinnSettings withLearningRate(double v) {
 		return new PinnSettings(hiddenLayers, activation, pde, epochs, v, learningRateDecay, lbfgsIterations,
-				dataPoints, collocationPoints, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2, progressEvery,
-				patience, seed);
+				dataPoints, collocationPoints, adaptiveRounds, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2,
+				progressEvery, patience, seed);
 	}
 
 	public PinnSettings withPoints(int data, int collocation) {
 		return new PinnSettings(hiddenLayers, activation, pde, epochs, learningRate, learningRateDecay, lbfgsIterations,
-				data, collocation, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2, progressEvery, patience,
-				seed);
+				data, collocation, adaptiveRounds, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2,
+				progressEvery, patience, seed);
 	}
 
 	public PinnSettings withWeights(double data, double residual, double boundary, double initial, double newL2) {
 		return new PinnSettings(hiddenLayers, activation, pde, epochs, learningRate, learningRateDecay, lbfgsIterations,
-				dataPoints, collocationPoints, data, residual, boundary, initial, newL2, progressEvery, patience, seed);
+				dataPoints, collocationPoints, adaptiveRounds, data, residual, boundary, initial, newL2, progressEvery,
+				patience, seed);
+	}
+
+	public PinnSettings withAdaptiveRounds(int v) {
+		return new PinnSettings(hiddenLayers, activation, pde, epochs, learningRate, learningRateDecay, lbfgsIterations,
+				dataPoints, collocationPoints, v, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2,
+				progressEvery, patience, seed);
 	}
 
 	public PinnSettings withProgressEvery(int v) {
 		return new PinnSettings(hiddenLayers, activation, pde, epochs, learningRate, learningRateDecay, lbfgsIterations,
-				dataPoints, collocationPoints, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2, v, patience,
-				seed);
+				dataPoints, collocationPoints, adaptiveRounds, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2,
+				v, patience, seed);
 	}
 
 	public PinnSettings withPatience(int v) {
 		return new PinnSettings(hiddenLayers, activation, pde, epochs, learningRate, learningRateDecay, lbfgsIterations,
-				dataPoints, collocationPoints, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2, progressEvery,
-				v, seed);
+				dataPoints, collocationPoints, adaptiveRounds, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2,
+				progressEvery, v, seed);
 	}
 
 	public PinnSettings withSeed(long v) {
 		return new PinnSettings(hiddenLayers, activation, pde, epochs, learningRate, learningRateDecay, lbfgsIterations,
-				dataPoints, collocationPoints, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2, progressEvery,
-				patience, v);
+				dataPoints, collocationPoints, adaptiveRounds, dataWeight, pdeWeight, boundaryWeight, initialWeight, l2,
+				progressEvery, patience, v);
 	}
 
 	/** The settings as JSON-ready values, keyed by the record's component names. */
@@ -181,6 +196,7 @@ public record PinnSettings(List<Integer> hiddenLayers, String activation, String
 		m.put("lbfgsIterations", lbfgsIterations);
 		m.put("dataPoints", dataPoints);
 		m.put("collocationPoints", collocationPoints);
+		m.put("adaptiveRounds", adaptiveRounds);
 		m.put("dataWeight", dataWeight);
 		m.put("pdeWeight", pdeWeight);
 		m.put("boundaryWeight", boundaryWeight);
@@ -217,9 +233,10 @@ public record PinnSettings(List<Integer> hiddenLayers, String activation, String
 			List<Integer> widths = (layers instanceof String s) ? parseLayers(s) : toInts((List<?>) layers);
 			return new PinnSettings(widths, (String) m.get("activation"), (String) m.get("pde"), integer(m, "epochs"),
 					real(m, "learningRate"), real(m, "learningRateDecay"), integer(m, "lbfgsIterations"),
-					integer(m, "dataPoints"), integer(m, "collocationPoints"), real(m, "dataWeight"),
-					real(m, "pdeWeight"), real(m, "boundaryWeight"), real(m, "initialWeight"), real(m, "l2"),
-					integer(m, "progressEvery"), integer(m, "patience"), ((Number) m.get("seed")).longValue());
+					integer(m, "dataPoints"), integer(m, "collocationPoints"), integer(m, "adaptiveRounds"),
+					real(m, "dataWeight"), real(m, "pdeWeight"), real(m, "boundaryWeight"), real(m, "initialWeight"),
+					real(m, "l2"), integer(m, "progressEvery"), integer(m, "patience"),
+					((Number) m.get("seed")).longValue());
 		}
 		catch (ClassCastException ex) {
 			throw new IllegalArgumentException("a PINN setting has the wrong type: " + ex.getMessage()

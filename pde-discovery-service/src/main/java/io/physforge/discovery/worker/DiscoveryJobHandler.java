@@ -1,6 +1,7 @@
 package io.physforge.discovery.worker;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +17,9 @@ import io.physforge.core.discovery.DiscoverySettings;
 import io.physforge.core.field.Field;
 import io.physforge.discovery.run.DiscoveryRun;
 import io.physforge.discovery.run.RunStatus;
-import io.physforge.discovery.run.internal.RunRepository;
 import io.physforge.discovery.run.internal.RunRepository.Claim;
 import io.physforge.discovery.run.internal.RunRepository.NewRun;
+import io.physforge.discovery.run.internal.RunRepository;
 import io.physforge.platform.audit.AuditOutcome;
 import io.physforge.platform.audit.AuditPublisher;
 import io.physforge.platform.queue.JobContext;
@@ -38,6 +39,11 @@ import org.springframework.stereotype.Component;
  * Runs one discovery job: reads the payload, makes (or resumes) the job's run, reads the
  * data set's canonical form, runs {@link Discovery#discover}, stores the equations and
  * publishes a {@code completed} event whose message is the run's {@link JobResultRef}.
+ * When an input is a derivative feature set (kind {@code feature-set}, from
+ * derivative-service) the derivatives are not computed here: the feature set is read
+ * ({@link FeatureSetReader}, edges trimmed as its summary says) and
+ * {@link Discovery#discoverFromDerivatives} runs on it; the run records that source
+ * ({@code derivativeSource} in its settings, metrics and provenance).
  * <p>
  * Idempotent per job id: a delivery of a job whose run completed stores nothing and
  * publishes the same reference again. Progress is reported after each stage, and
@@ -55,6 +61,8 @@ public class DiscoveryJobHandler implements JobHandler {
 
 	private final DataSetReader reader;
 
+	private final FeatureSetReader featureSets;
+
 	private final JobEvents events;
 
 	private final JobQueue queue;
@@ -63,10 +71,11 @@ public class DiscoveryJobHandler implements JobHandler {
 
 	private final ObjectProvider<AuditPublisher> audit;
 
-	public DiscoveryJobHandler(RunRepository runs, DataSetReader reader, JobEvents events, JobQueue queue,
-			ObjectMapper json, ObjectProvider<AuditPublisher> audit) {
+	public DiscoveryJobHandler(RunRepository runs, DataSetReader reader, FeatureSetReader featureSets, JobEvents events,
+			JobQueue queue, ObjectMapper json, ObjectProvider<AuditPublisher> audit) {
 		this.runs = runs;
 		this.reader = reader;
+		this.featureSets = featureSets;
 		this.events = events;
 		this.queue = queue;
 		this.json = json;
@@ -93,6 +102,16 @@ public class DiscoveryJobHandler implements JobHandler {
 		String objectKey = objectKey(payload);
 		Object recorded = (settings != null) ? settings.asMap()
 				: (payload.params() != null) ? payload.params() : Map.of();
+		JobResultRef upstream = featureSet(payload);
+		if (settings != null && upstream != null) {
+			Map<String, Object> withSource = new LinkedHashMap<>(settings.asMap());
+			Map<String, Object> source = new LinkedHashMap<>();
+			source.put("kind", upstream.kind());
+			source.put("id", upstream.id());
+			source.put("location", upstream.location());
+			withSource.put("derivativeSource", source);
+			recorded = withSource;
+		}
 		Claim claim = this.runs.claim(new NewRun(message.jobId(), message.idempotencyKey(), payload.pipelineId(),
 				payload.stepId(), payload.datasetId(), objectKey, payload.ownerId(), recorded));
 		if (claim.alreadyCompleted()) {
@@ -106,21 +125,9 @@ public class DiscoveryJobHandler implements JobHandler {
 			if (invalid != null) {
 				throw invalid;
 			}
-			if (objectKey == null) {
-				throw new IllegalArgumentException("the job names no canonical form of data set " + payload.datasetId()
-						+ ": the payload needs 'datasetObjectKey' (the key in bucket " + DataSetReader.BUCKET
-						+ " that data-service stored the canonical form under), "
-						+ "or an input whose result location is s3://" + DataSetReader.BUCKET + "/<key>");
-			}
-			context.progress(0.05, "reading the data set");
-			checkCancelled(message, context);
-			Field field = this.reader.read(payload.datasetId(), objectKey);
-			checkCancelled(message, context);
-			context.progress(0.2, "discovering with " + settings.method() + " on " + field.fieldNames() + " ("
-					+ field.grid().size() + " points)");
-			DiscoveryResult result = Discovery.discover(field, settings);
-			result = result.withInput("data set " + payload.datasetId() + " (canonical form " + DataSetReader.BUCKET
-					+ "/" + objectKey + ")", result.provenance().inputSha256());
+			DiscoveryResult result = (upstream != null)
+					? discoverFromFeatureSet(message, context, payload, upstream, settings)
+					: discoverFromDataSet(message, context, payload, objectKey, settings);
 			checkCancelled(message, context);
 			context.progress(0.9, "storing " + result.equations().size() + " equation(s)");
 			if (this.runs.complete(runId, result)) {
@@ -158,6 +165,61 @@ public class DiscoveryJobHandler implements JobHandler {
 			}
 			throw ex;
 		}
+	}
+
+	private DiscoveryResult discoverFromDataSet(JobMessage message, JobContext context, DiscoveryJobPayload payload,
+			String objectKey, DiscoverySettings settings) {
+		if (objectKey == null) {
+			throw new IllegalArgumentException("the job names no canonical form of data set " + payload.datasetId()
+					+ ": the payload needs 'datasetObjectKey' (the key in bucket " + DataSetReader.BUCKET
+					+ " that data-service stored the canonical form under), "
+					+ "or an input whose result location is s3://" + DataSetReader.BUCKET + "/<key>");
+		}
+		context.progress(0.05, "reading the data set");
+		checkCancelled(message, context);
+		Field field = this.reader.read(payload.datasetId(), objectKey);
+		checkCancelled(message, context);
+		context.progress(0.2, "discovering with " + settings.method() + " on " + field.fieldNames() + " ("
+				+ field.grid().size() + " points)");
+		DiscoveryResult result = Discovery.discover(field, settings);
+		return result.withInput(
+				"data set " + payload.datasetId() + " (canonical form " + DataSetReader.BUCKET + "/" + objectKey + ")",
+				result.provenance().inputSha256());
+	}
+
+	/**
+	 * Discovery from the derivatives of an upstream feature set: read, edges trimmed as
+	 * its summary says, then {@link Discovery#discoverFromDerivatives}; the source is
+	 * kept in the provenance's settings and in the metrics as {@code derivativeSource}.
+	 */
+	private DiscoveryResult discoverFromFeatureSet(JobMessage message, JobContext context, DiscoveryJobPayload payload,
+			JobResultRef featureSet, DiscoverySettings settings) {
+		context.progress(0.05, "reading feature set " + featureSet.id());
+		checkCancelled(message, context);
+		FeatureSetReader.Features features = this.featureSets.read(featureSet);
+		checkCancelled(message, context);
+		context.progress(0.2, "discovering from the derivatives of feature set " + featureSet.id() + " on "
+				+ features.fields() + " (" + features.field().grid().size() + " points after trimming)");
+		DiscoveryResult result = Discovery.discoverFromDerivatives(features.field(), features.fields(), settings,
+				features.source());
+		Map<String, Object> metrics = new LinkedHashMap<>(result.metrics());
+		metrics.put("derivativeSource", features.source());
+		return new DiscoveryResult(result.equations(), metrics, result.provenance()).withInput("feature set "
+				+ featureSet.id() + " (" + featureSet.location() + ") of data set " + payload.datasetId(),
+				result.provenance().inputSha256());
+	}
+
+	/**
+	 * The upstream feature set, if any: the first input whose result is of kind
+	 * {@code feature-set}.
+	 */
+	static JobResultRef featureSet(DiscoveryJobPayload payload) {
+		for (DiscoveryJobPayload.Input input : payload.inputs()) {
+			if (input.result() != null && FeatureSetReader.KIND.equals(input.result().kind())) {
+				return input.result();
+			}
+		}
+		return null;
 	}
 
 	private DiscoveryJobPayload payload(JobMessage message) {

@@ -48,54 +48,94 @@ public final class Trainer {
 		Backend.init();
 		this.start = System.nanoTime();
 		Normalisation norm = normalisation(this.problem);
-		LossGraph graph = new LossGraph(this.problem, this.settings, this.equation, norm, null, null);
-		double[] theta = graph.parameters().get();
-		int total = this.settings.epochs() + this.settings.lbfgsIterations();
-		LossGraph.Evaluation last = null;
-		Adam adam = new Adam(theta.length);
-		double best = Double.POSITIVE_INFINITY;
-		int stale = 0;
-		for (int step = 1; step <= this.settings.epochs(); step++) {
-			checkCancel();
-			last = graph.evaluate(theta);
-			double rate = this.settings.learningRate() * Math.pow(this.settings.learningRateDecay(), step / 1000.0);
-			adam.step(theta, last.gradient(), rate);
-			this.steps = step;
-			if (step % this.settings.progressEvery() == 0 || step == this.settings.epochs()) {
-				report("adam", total, last.losses(), graph.coefficients());
-				if (this.settings.patience() > 0) {
-					if (last.total() < best * 0.999) {
-						best = last.total();
-						stale = 0;
-					}
-					else if (++stale >= this.settings.patience()) {
-						break;
+		Loss graph = new Loss(this.problem, this.settings, this.equation, norm);
+		try {
+			double[] theta = graph.layout().initial(this.settings.seed());
+			int total = this.settings.epochs() + this.settings.lbfgsIterations();
+			Loss.Evaluation last = null;
+			Adam adam = new Adam(theta.length);
+			double best = Double.POSITIVE_INFINITY;
+			int stale = 0;
+			int adamRounds = (graph.hasResidual() && this.settings.lbfgsIterations() == 0)
+					? this.settings.adaptiveRounds() : 0;
+			int nextRound = 1;
+			for (int step = 1; step <= this.settings.epochs(); step++) {
+				checkCancel();
+				if (nextRound <= adamRounds && step == nextRound * this.settings.epochs() / (adamRounds + 1)) {
+					refine(graph, theta, nextRound++);
+				}
+				last = graph.evaluate(theta);
+				double rate = this.settings.learningRate() * Math.pow(this.settings.learningRateDecay(), step / 1000.0);
+				adam.step(theta, last.gradient(), rate);
+				this.steps = step;
+				if (step % this.settings.progressEvery() == 0 || step == this.settings.epochs()) {
+					report("adam", total, last.losses(), graph.coefficients(theta));
+					if (this.settings.patience() > 0) {
+						if (last.total() < best * 0.999) {
+							best = last.total();
+							stale = 0;
+						}
+						else if (++stale >= this.settings.patience()) {
+							break;
+						}
 					}
 				}
 			}
-		}
-		int adamSteps = this.steps;
-		if (this.settings.lbfgsIterations() > 0) {
-			Map<String, Double>[] latest = new Map[1];
-			Lbfgs.minimise((x, gOut) -> {
-				checkCancel();
-				LossGraph.Evaluation e = graph.evaluate(x);
-				System.arraycopy(e.gradient(), 0, gOut, 0, gOut.length);
-				latest[0] = e.losses();
-				return e.total();
-			}, theta, this.settings.lbfgsIterations(), (iteration, loss) -> {
-				this.steps = adamSteps + iteration;
-				if (iteration % this.settings.progressEvery() == 0) {
-					report("lbfgs", total, latest[0], graph.coefficients());
+			int adamSteps = this.steps;
+			int rounds = graph.hasResidual() ? this.settings.adaptiveRounds() : 0;
+			int lbfgs = this.settings.lbfgsIterations();
+			int done = 0;
+			for (int round = 0; round < Math.max(1, rounds) && lbfgs > 0; round++) {
+				if (rounds > 0) {
+					refine(graph, theta, round);
 				}
-				return true;
-			});
+				int budget = (round == Math.max(1, rounds) - 1) ? lbfgs - done : lbfgs / Math.max(1, rounds);
+				int offset = adamSteps + done;
+				Map<String, Double>[] latest = new Map[1];
+				done += Lbfgs.minimise((x, gOut) -> {
+					checkCancel();
+					Loss.Evaluation e = graph.evaluate(x);
+					System.arraycopy(e.gradient(), 0, gOut, 0, gOut.length);
+					latest[0] = e.losses();
+					return e.total();
+				}, theta, budget, (iteration, loss) -> {
+					this.steps = offset + iteration;
+					if (this.steps % this.settings.progressEvery() == 0) {
+						report("lbfgs", total, latest[0], graph.coefficients(theta));
+					}
+					return true;
+				});
+			}
+			last = graph.evaluate(theta);
+			report(this.settings.lbfgsIterations() > 0 ? "lbfgs" : "adam", total, last.losses(),
+					graph.coefficients(theta));
+			return new Outcome(graph.layout().weights(theta), norm, graph.coefficients(theta), last.losses(),
+					this.steps, List.copyOf(this.history), theta.length);
 		}
-		last = graph.evaluate(theta);
-		graph.parameters().set(theta);
-		report(this.settings.lbfgsIterations() > 0 ? "lbfgs" : "adam", total, last.losses(), graph.coefficients());
-		return new Outcome(graph.weights(), norm, graph.coefficients(), last.losses(), this.steps,
-				List.copyOf(this.history), theta.length);
+		finally {
+			graph.close();
+		}
+	}
+
+	/**
+	 * Residual-based adaptive refinement: adds the {@code collocationPoints / 2}
+	 * candidates (of ten times {@code collocationPoints} Latin-hypercube ones) with the
+	 * largest residual.
+	 */
+	private void refine(Loss graph, double[] theta, int round) {
+		int n = this.settings.collocationPoints();
+		double[][] candidates = Collocation.points(this.problem, 10 * n, this.settings.seed() + 100 + round);
+		double[] r = graph.squaredResiduals(theta, candidates);
+		Integer[] order = new Integer[candidates.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		java.util.Arrays.sort(order, (a, b) -> Double.compare(r[b], r[a]));
+		double[][] worst = new double[n / 2][];
+		for (int i = 0; i < worst.length; i++) {
+			worst[i] = candidates[order[i]];
+		}
+		graph.addCollocation(worst);
 	}
 
 	private void checkCancel() {

@@ -29,14 +29,6 @@ public final class TrainingParams {
 	/** The member for the noise level. */
 	public static final String NOISE = "noise";
 
-	private static final Set<String> INTEGERS = Set.of("epochs", "lbfgsIterations", "dataPoints", "collocationPoints",
-			"progressEvery", "patience");
-
-	private static final Set<String> NUMBERS = Set.of("learningRate", "learningRateDecay", "dataWeight", "pdeWeight",
-			"boundaryWeight", "initialWeight", "l2", NOISE);
-
-	private static final Set<String> TEXTS = Set.of("activation", "pde");
-
 	private static final String PREFIX = "invalid PINN settings: ";
 
 	private TrainingParams() {
@@ -111,39 +103,40 @@ public final class TrainingParams {
 		return new TrainingConfig(settings, noise);
 	}
 
+	/**
+	 * Reads one member, typed as pinn-engine's default for it (so settings the engine
+	 * adds are read without a change here).
+	 */
 	private static String read(String name, JsonNode value, Map<String, Object> values) {
 		if (name.equals("layers") || name.equals("hiddenLayers")) {
 			return layers(value, values);
 		}
-		if (INTEGERS.contains(name)) {
+		Object example = name.equals(NOISE) ? Double.valueOf(0) : PinnSettings.defaults().asMap().get(name);
+		if (example instanceof Integer) {
 			if (!value.isIntegralNumber() || !value.canConvertToInt()) {
 				return "must be an integer, got " + value;
 			}
 			values.put(name, value.intValue());
-			return null;
 		}
-		if (name.equals("seed")) {
+		else if (example instanceof Long) {
 			if (!value.isIntegralNumber() || !value.canConvertToLong()) {
 				return "must be an integer, got " + value;
 			}
 			values.put(name, value.longValue());
-			return null;
 		}
-		if (NUMBERS.contains(name)) {
+		else if (example instanceof Number) {
 			if (!value.isNumber()) {
 				return "must be a number, got " + value;
 			}
 			values.put(name, value.doubleValue());
-			return null;
 		}
-		if (TEXTS.contains(name)) {
+		else {
 			if (!value.isTextual()) {
 				return "must be a string, got " + value;
 			}
 			values.put(name, value.asText());
-			return null;
 		}
-		return "is not a PINN setting";
+		return null;
 	}
 
 	private static String layers(JsonNode value, Map<String, Object> values) {

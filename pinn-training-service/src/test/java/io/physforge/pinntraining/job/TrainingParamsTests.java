@@ -31,7 +31,9 @@ class TrainingParamsTests {
 	void readsEveryMember() throws Exception {
 		TrainingConfig config = TrainingParams.read(JSON.readTree("{\"layers\":\"3x20\",\"pde\":\"u_t = c1*u_xx\","
 				+ "\"epochs\":100,\"lbfgsIterations\":7,\"dataPoints\":300,\"collocationPoints\":400,"
-				+ "\"learningRate\":0.01,\"seed\":42,\"noise\":0.05,\"progressEvery\":10,\"patience\":3}"));
+				+ "\"learningRate\":0.01,\"seed\":42,\"noise\":0.05,\"progressEvery\":10,\"patience\":3,"
+				+ "\"adaptiveRounds\":1}"));
+		assertThat(config.settings().adaptiveRounds()).isEqualTo(1);
 		PinnSettings s = config.settings();
 		assertThat(s.hiddenLayers()).containsExactly(20, 20, 20);
 		assertThat(s.pde()).isEqualTo("u_t = c1*u_xx");

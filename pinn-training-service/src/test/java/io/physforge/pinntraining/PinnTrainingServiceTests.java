@@ -176,6 +176,8 @@ class PinnTrainingServiceTests {
 		assertThat(model.status()).as(model.toString()).isEqualTo(200);
 		assertThat(model.json().path("jobId").asText()).isEqualTo(jobId);
 		assertThat(model.json().path("location").asText()).isEqualTo(ref.path("location").asText());
+		assertThat(model.json().path("download").asText()).isEqualTo("/api/pinn/models/" + modelId + "/checkpoint");
+		assertThat(model.json().has("objectKey")).isFalse();
 		assertThat(model.json().path("architecture").path("hiddenLayers").toString()).isEqualTo("[16,16]");
 		assertThat(model.json().path("architecture").path("inputs").toString()).isEqualTo("[\"t\",\"x\"]");
 		assertThat(model.json().path("metrics").path("coefficients").path("c2").asDouble())

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -29,8 +30,10 @@ public record ModelCheckpoint(UUID id, UUID jobId, String ownerId, String locati
 	public static final String BUCKET = "models";
 
 	/**
-	 * @return where the checkpoint can be downloaded through this service
+	 * @return where the checkpoint can be downloaded through this service (shown as
+	 * {@code download})
 	 */
+	@JsonProperty("download")
 	public String download() {
 		return "/api/pinn/models/" + this.id + "/checkpoint";
 	}

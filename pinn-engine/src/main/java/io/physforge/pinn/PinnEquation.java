@@ -133,7 +133,7 @@ public record PinnEquation(List<Equation> equations) {
 		double scale = sign;
 		String coefficient = null;
 		List<Factor> factors = new ArrayList<>();
-		for (String f : text.split("\\*")) {
+		for (String f : text.split("\\*", -1)) {
 			if (f.isEmpty()) {
 				throw bad(whole, "term '" + text + "' has an empty factor");
 			}

@@ -50,6 +50,8 @@ class PinnEquationTest {
 			.withMessageContaining("left side must be a derivative");
 		assertThatIllegalArgumentException().isThrownBy(() -> PinnEquation.parse("u_t = c*u_xxxxx", U, TX))
 			.withMessageContaining("order 5");
+		assertThatIllegalArgumentException().isThrownBy(() -> PinnEquation.parse("u_t = c1*u*", U, TX))
+			.withMessageContaining("empty factor");
 	}
 
 }

@@ -1,0 +1,10 @@
+/**
+ * PINN training jobs: {@code POST /api/pinn/jobs} (validated with
+ * {@link io.physforge.pinntraining.job.TrainingParams}, the data set looked up in
+ * data-service, then published to {@code pf:jobs:pinn} like a pipeline step),
+ * {@code GET /jobs}, {@code /jobs/{id}}, {@code /jobs/{id}/status},
+ * {@code /jobs/{id}/result} and {@code POST /jobs/{id}/cancel}; the wire formats shared
+ * with the orchestrator ({@link io.physforge.pinntraining.job.PinnJobPayload},
+ * {@link io.physforge.pinntraining.job.JobResultRef}).
+ */
+package io.physforge.pinntraining.job;

@@ -1,0 +1,474 @@
+package io.physforge.pinntraining.worker;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.physforge.core.field.Axis;
+import io.physforge.core.field.Field;
+import io.physforge.core.field.Noise;
+import io.physforge.pinn.PinnEquation;
+import io.physforge.pinn.PinnResult;
+import io.physforge.pinn.PinnSettings;
+import io.physforge.pinn.PinnTrainer;
+import io.physforge.pinn.TrainingCancelledException;
+import io.physforge.pinn.TrainingMonitor;
+import io.physforge.pinn.TrainingProgress;
+import io.physforge.pinntraining.job.JobResultRef;
+import io.physforge.pinntraining.job.JobStatus;
+import io.physforge.pinntraining.job.PinnJobPayload;
+import io.physforge.pinntraining.job.PinnQueueProperties;
+import io.physforge.pinntraining.job.TrainingConfig;
+import io.physforge.pinntraining.job.TrainingParams;
+import io.physforge.pinntraining.job.internal.JobRepository;
+import io.physforge.pinntraining.job.internal.JobRepository.Claim;
+import io.physforge.pinntraining.job.internal.JobRepository.Completion;
+import io.physforge.pinntraining.job.internal.JobRepository.NewJob;
+import io.physforge.pinntraining.model.ModelCheckpoint;
+import io.physforge.platform.audit.AuditOutcome;
+import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.queue.JobContext;
+import io.physforge.platform.queue.JobEvent;
+import io.physforge.platform.queue.JobEvents;
+import io.physforge.platform.queue.JobHandler;
+import io.physforge.platform.queue.JobMessage;
+import io.physforge.platform.queue.JobQueue;
+import io.physforge.platform.queue.PermanentJobFailure;
+import io.physforge.platform.storage.ObjectStorage;
+import io.physforge.platform.storage.StoredObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one training job: reads the payload, makes (or resumes) the job's row, reads the
+ * data set's canonical form (adding the asked-for noise), trains with
+ * {@link PinnTrainer#train(Field, PinnSettings, TrainingMonitor)}, stores the checkpoint
+ * and the loss history in bucket {@code models}, the checkpoint row and the final losses
+ * in one transaction, and publishes a {@code completed} event whose message is the
+ * model's {@link JobResultRef}.
+ * <p>
+ * The loss curve is published as {@code progress} events (and written to the job's row)
+ * every {@code progressEvery} steps, at most every {@code progress-interval}. The
+ * training loop polls {@link JobContext#cancelled()} every step, so a cancelled job (or a
+ * stopping worker) stops within about a second.
+ * <p>
+ * Idempotent per job id: a delivery of a completed job stores nothing and publishes the
+ * same reference again; a delivery that loses the race to complete deletes the objects it
+ * stored. A failure is recorded on the job (status {@code failed}, {@code error}) and
+ * rethrown, so the platform retries or dead-letters it; bad input (an unreadable data
+ * set, invalid parameters or equation, a payload naming no data) is thrown as a
+ * {@link PermanentJobFailure}, dead-lettered at once.
+ */
+@Component
+public class PinnJobHandler implements JobHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(PinnJobHandler.class);
+
+	private final JobRepository jobs;
+
+	private final DataSetReader reader;
+
+	private final ObjectStorage storage;
+
+	private final JobEvents events;
+
+	private final JobQueue queue;
+
+	private final PinnQueueProperties properties;
+
+	private final ObjectMapper json;
+
+	private final ObjectProvider<AuditPublisher> audit;
+
+	public PinnJobHandler(JobRepository jobs, DataSetReader reader, ObjectStorage storage, JobEvents events,
+			JobQueue queue, PinnQueueProperties properties, ObjectMapper json, ObjectProvider<AuditPublisher> audit) {
+		this.jobs = jobs;
+		this.reader = reader;
+		this.storage = storage;
+		this.events = events;
+		this.queue = queue;
+		this.properties = properties;
+		this.json = json;
+		this.audit = audit;
+	}
+
+	@Override
+	public void handle(JobMessage message, JobContext context) throws Exception {
+		PinnJobPayload payload;
+		UUID jobId;
+		try {
+			payload = payload(message);
+			jobId = UUID.fromString(message.jobId());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PermanentJobFailure(ex.getMessage(), ex);
+		}
+		TrainingConfig config = null;
+		IllegalArgumentException invalid = null;
+		try {
+			config = TrainingParams.read(payload.params());
+		}
+		catch (IllegalArgumentException ex) {
+			invalid = ex;
+		}
+		String objectKey = objectKey(payload);
+		Object recorded = (config != null) ? config.asMap() : (payload.params() != null) ? payload.params() : Map.of();
+		Claim claim = this.jobs.claim(new NewJob(jobId, message.idempotencyKey(), payload.pipelineId(),
+				payload.stepId(), payload.datasetId(), objectKey, payload.ownerId(), recorded));
+		switch (claim) {
+			case COMPLETED -> {
+				logger.info("Job {} already completed; publishing its result again", jobId);
+				publishResult(message, jobId);
+				return;
+			}
+			case CANCELLED -> {
+				if (this.queue.isCancelled(message.jobId())) {
+					throw new CancelledException("job " + jobId + " was cancelled");
+				}
+				throw new PermanentJobFailure("job " + jobId + " was cancelled; submit a new job to train again");
+			}
+			case OTHER_OWNER -> throw new PermanentJobFailure(
+					"job " + jobId + " belongs to another user than its payload's ownerId " + payload.ownerId());
+			case CLAIMED -> {
+			}
+		}
+		try {
+			if (invalid != null) {
+				throw invalid;
+			}
+			if (objectKey == null) {
+				throw new IllegalArgumentException("the job names no canonical form of data set " + payload.datasetId()
+						+ ": the payload needs 'datasetObjectKey' (the key in bucket " + DataSetReader.BUCKET
+						+ " that data-service stored the canonical form under), "
+						+ "or an input whose result location is s3://" + DataSetReader.BUCKET + "/<key>");
+			}
+			context.progress(0.01, "reading the data set");
+			checkCancelled(message, context);
+			Field field = this.reader.read(payload.datasetId(), objectKey);
+			PinnSettings settings = config.settings();
+			if (config.noise() > 0) {
+				field = Noise.add(field, config.noise(), settings.seed());
+			}
+			if (settings.pde() != null) {
+				PinnEquation.parse(settings.pde(), field.fieldNames(),
+						field.grid().axes().stream().map(Axis::name).toList());
+			}
+			checkCancelled(message, context);
+			context.progress(0.02,
+					"training " + settings.hiddenLayers() + " on " + field.fieldNames() + " (" + field.grid().size()
+							+ " points): " + settings.epochs() + " Adam steps, up to " + settings.lbfgsIterations()
+							+ " L-BFGS iterations");
+			Monitor monitor = new Monitor(jobId, context);
+			PinnResult result = PinnTrainer.train(field, settings, monitor);
+			context.progress(0.98, "storing the checkpoint");
+			store(jobId, payload, objectKey, config, result, monitor.last);
+			publishResult(message, jobId);
+		}
+		catch (CancelledException | TrainingCancelledException ex) {
+			if (this.queue.isCancelled(message.jobId())) {
+				this.jobs.finish(jobId, JobStatus.CANCELLED, "cancelled (" + ex.getMessage() + ")");
+				audit(payload.ownerId(), "pinn.job.cancelled", jobId, AuditOutcome.SUCCESS);
+			}
+			// else the worker is stopping: the job stays running until it is re-claimed
+			throw ex;
+		}
+		catch (Exception | LinkageError ex) {
+			boolean cancelled = this.queue.isCancelled(message.jobId());
+			if (context.cancelled() && !cancelled) {
+				// the worker is stopping: the job stays pending and is re-claimed
+				throw ex;
+			}
+			if (cancelled) {
+				this.jobs.finish(jobId, JobStatus.CANCELLED, "cancelled (" + describe(ex) + ")");
+				throw ex;
+			}
+			this.jobs.finish(jobId, JobStatus.FAILED, describe(ex));
+			audit(payload.ownerId(), "pinn.job.fail", jobId, AuditOutcome.FAILURE);
+			if (ex instanceof IllegalArgumentException) {
+				// bad data, parameters or equation: another attempt would fail the same
+				// way
+				throw new PermanentJobFailure(describe(ex), ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Stores the checkpoint and the loss history, then the rows; the objects are deleted
+	 * again when the rows cannot be written or another delivery completed the job first.
+	 */
+	private void store(UUID jobId, PinnJobPayload payload, String objectKey, TrainingConfig config, PinnResult result,
+			TrainingProgress last) {
+		Map<String, Object> provenance = new LinkedHashMap<>(result.provenance());
+		provenance.put("input", "data set " + payload.datasetId() + " (canonical form " + DataSetReader.BUCKET + "/"
+				+ objectKey + "): " + result.provenance().get("input"));
+		Map<String, Object> noise = new LinkedHashMap<>();
+		noise.put("level", config.noise());
+		noise.put("seed", (config.noise() > 0) ? config.settings().seed() : null);
+		provenance.put("noise", noise);
+		provenance.put("jobId", jobId.toString());
+		Map<String, Object> metrics = new LinkedHashMap<>();
+		metrics.put("coefficients", new TreeMap<>(result.coefficients()));
+		metrics.put("losses", result.losses());
+		metrics.put("equation", result.model().equation());
+		metrics.put("epochs", result.steps());
+		metrics.put("durationMillis", result.durationMillis());
+		Map<String, Object> logs = new LinkedHashMap<>();
+		logs.put("jobId", jobId.toString());
+		logs.put("history", result.history().stream().map(TrainingProgress::asMap).toList());
+		logs.put("losses", result.losses());
+		logs.put("coefficients", result.coefficients());
+		byte[] checkpoint = checkpoint(result);
+		byte[] history = bytes(logs);
+		StoredObject model = null;
+		StoredObject lossHistory = null;
+		boolean stored = false;
+		try {
+			model = this.storage.put(ModelCheckpoint.BUCKET, new ByteArrayInputStream(checkpoint), checkpoint.length,
+					"application/json");
+			lossHistory = this.storage.put(ModelCheckpoint.BUCKET, new ByteArrayInputStream(history), history.length,
+					"application/json");
+			UUID modelId = UUID.randomUUID();
+			stored = this.jobs.complete(new Completion(jobId, payload.ownerId(), modelId, model.key(), model.size(),
+					lossHistory.key(), result.model().architecture(), metrics, result.losses(), result.steps(),
+					result.durationMillis(), (last != null) ? last.asMap() : null, provenance));
+			if (stored) {
+				audit(payload.ownerId(), "pinn.job.complete", jobId, AuditOutcome.SUCCESS);
+			}
+			else {
+				logger.info("Job {} was completed by another delivery; deleting this delivery's objects", jobId);
+			}
+		}
+		finally {
+			if (!stored) {
+				deleteQuietly(model);
+				deleteQuietly(lossHistory);
+			}
+		}
+	}
+
+	private byte[] checkpoint(PinnResult result) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			result.model().save(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the checkpoint: " + ex.getMessage(), ex);
+		}
+		return out.toByteArray();
+	}
+
+	private void deleteQuietly(StoredObject object) {
+		if (object == null) {
+			return;
+		}
+		try {
+			this.storage.delete(object.bucket(), object.key());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not delete {}/{} after a failed store: {}", object.bucket(), object.key(),
+					ex.getMessage());
+		}
+	}
+
+	private PinnJobPayload payload(JobMessage message) {
+		PinnJobPayload payload;
+		try {
+			payload = this.json.readValue(message.payload(), PinnJobPayload.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("job " + message.jobId() + " has a payload that is not a PINN job "
+					+ "(see PinnJobPayload): " + ex.getOriginalMessage(), ex);
+		}
+		if (payload.ownerId() == null || payload.ownerId().isBlank()) {
+			throw new IllegalArgumentException(
+					"job " + message.jobId() + " has no 'ownerId' in its payload; the job would belong to nobody");
+		}
+		if (payload.jobId() != null && !payload.jobId().toString().equals(message.jobId())) {
+			throw new IllegalArgumentException(
+					"job " + message.jobId() + " carries a payload of another job (" + payload.jobId() + ")");
+		}
+		try {
+			UUID.fromString(message.jobId());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(
+					"job id '" + message.jobId() + "' is not a UUID; PINN jobs are keyed by UUID job ids", ex);
+		}
+		return payload;
+	}
+
+	/**
+	 * The canonical form's key: the payload's {@code datasetObjectKey}, else the first
+	 * upstream result stored in bucket {@code datasets}.
+	 */
+	static String objectKey(PinnJobPayload payload) {
+		if (payload.datasetObjectKey() != null && !payload.datasetObjectKey().isBlank()) {
+			return payload.datasetObjectKey().trim();
+		}
+		String prefix = "s3://" + DataSetReader.BUCKET + "/";
+		for (PinnJobPayload.Input input : payload.inputs()) {
+			if (input.result() != null && input.result().location() != null
+					&& input.result().location().startsWith(prefix)) {
+				return input.result().location().substring(prefix.length());
+			}
+		}
+		return null;
+	}
+
+	private void checkCancelled(JobMessage message, JobContext context) {
+		if (context.cancelled()) {
+			throw new CancelledException("job " + message.jobId() + " was cancelled");
+		}
+	}
+
+	private void publishResult(JobMessage message, UUID jobId) {
+		ModelCheckpoint model = this.jobs.modelOfJob(jobId)
+			.orElseThrow(() -> new IllegalStateException("job " + jobId + " completed without a model checkpoint"));
+		ObjectNode summary = this.json.createObjectNode();
+		summary.set("coefficients", model.metrics().path("coefficients"));
+		summary.set("losses", model.metrics().path("losses"));
+		if (model.metrics().path("equation").isTextual()) {
+			summary.set("equation", model.metrics().path("equation"));
+		}
+		summary.set("epochs", model.metrics().path("epochs"));
+		JobResultRef ref = new JobResultRef(JobResultRef.PINN_MODEL, model.id().toString(), model.location(), summary);
+		this.events.publish(new JobEvent(JobEvent.Kind.COMPLETED, message.jobId(), message.type(), message.attempt(),
+				1.0, write(ref), null, false, null, message.idempotencyKey()));
+	}
+
+	private void audit(String actor, String action, UUID jobId, AuditOutcome outcome) {
+		this.audit.ifAvailable((publisher) -> publisher.publish(actor, action, "pinn-job", jobId.toString(), outcome));
+	}
+
+	private String write(Object value) {
+		return new String(bytes(value), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private byte[] bytes(Object value) {
+		try {
+			return this.json.writeValueAsBytes(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot write JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static String describe(Throwable ex) {
+		String text = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		return (ex instanceof IllegalArgumentException) ? text : ex.getClass().getSimpleName() + ": " + text;
+	}
+
+	/**
+	 * A point of the loss curve as progress text:
+	 * {@code adam 120/250: loss 1.23e-02 (data 1.10e-02, pde 1.30e-03); c1=-0.9242, c2=0.0798}.
+	 * @param point the point
+	 * @return the text
+	 */
+	static String describe(TrainingProgress point) {
+		StringBuilder text = new StringBuilder();
+		text.append(point.phase()).append(' ').append(point.step()).append('/').append(point.totalSteps());
+		Map<String, Double> losses = point.losses();
+		text.append(": loss ").append(format(losses.get("total")));
+		StringBuilder parts = new StringBuilder();
+		for (String name : new String[] { "data", "pde", "boundary", "initial", "regularisation" }) {
+			Double value = losses.get(name);
+			if (value != null && value != 0) {
+				parts.append((parts.length() > 0) ? ", " : "").append(name).append(' ').append(format(value));
+			}
+		}
+		if (parts.length() > 0) {
+			text.append(" (").append(parts).append(')');
+		}
+		if (!point.coefficients().isEmpty()) {
+			StringBuilder coefficients = new StringBuilder();
+			new TreeMap<>(point.coefficients())
+				.forEach((name, value) -> coefficients.append((coefficients.length() > 0) ? ", " : "")
+					.append(name)
+					.append('=')
+					.append(String.format(Locale.ROOT, "%.4f", value)));
+			text.append("; ").append(coefficients);
+		}
+		return text.toString();
+	}
+
+	private static String format(Double value) {
+		return (value == null) ? "?" : String.format(Locale.ROOT, "%.3e", value);
+	}
+
+	/**
+	 * Forwards the loss curve to the job's progress (events and row, at most every
+	 * {@code progress-interval}, always the last point) and the queue's cancellation to
+	 * the training loop.
+	 */
+	private final class Monitor implements TrainingMonitor {
+
+		private final UUID jobId;
+
+		private final JobContext context;
+
+		private final long intervalNanos;
+
+		private long sentAt;
+
+		private TrainingProgress last;
+
+		Monitor(UUID jobId, JobContext context) {
+			this.jobId = jobId;
+			this.context = context;
+			this.intervalNanos = PinnJobHandler.this.properties.progressInterval().toNanos();
+			this.sentAt = System.nanoTime() - this.intervalNanos;
+		}
+
+		@Override
+		public void progress(TrainingProgress point) {
+			this.last = point;
+			long now = System.nanoTime();
+			if (now - this.sentAt < this.intervalNanos && point.step() < point.totalSteps()) {
+				return;
+			}
+			this.sentAt = now;
+			double fraction = 0.02 + 0.95 * point.fraction();
+			try {
+				this.context.progress(fraction, describe(point));
+				PinnJobHandler.this.jobs.progress(this.jobId, fraction, point.asMap());
+			}
+			catch (RuntimeException ex) {
+				// a missed progress report must not end hours of training
+				logger.warn("Could not report progress of job {}: {}", this.jobId, ex.toString());
+			}
+		}
+
+		@Override
+		public boolean cancelled() {
+			return this.context.cancelled();
+		}
+
+	}
+
+	/**
+	 * The job was cancelled between stages.
+	 */
+	static class CancelledException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		CancelledException(String message) {
+			super(message);
+		}
+
+	}
+
+}

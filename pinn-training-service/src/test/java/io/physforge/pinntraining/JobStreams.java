@@ -1,0 +1,80 @@
+package io.physforge.pinntraining;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import io.physforge.platform.queue.JobEvent;
+import io.physforge.platform.queue.JobEvents;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * Reads the events of one job from {@code pf:job-events} (shared with other suites, so
+ * filtered by job id) from a position taken before the job was published.
+ */
+final class JobStreams {
+
+	private final UnifiedJedis redis;
+
+	private final StreamEntryID from;
+
+	JobStreams(UnifiedJedis redis) {
+		this.redis = redis;
+		List<StreamEntry> last = redis.xrevrange(JobEvents.STREAM, "+", "-", 1);
+		this.from = last.isEmpty() ? new StreamEntryID(0, 0) : last.get(0).getID();
+	}
+
+	/**
+	 * @param jobId the job
+	 * @return its events since this reader was made, oldest first
+	 */
+	List<JobEvent> events(String jobId) {
+		List<JobEvent> events = new ArrayList<>();
+		StreamEntryID cursor = this.from;
+		while (true) {
+			List<StreamEntry> batch = this.redis.xrange(JobEvents.STREAM, "(" + cursor, "+", 1000);
+			for (StreamEntry entry : batch) {
+				if (jobId.equals(entry.getFields().get("jobId"))) {
+					events.add(JobEvent.fromFields(entry.getFields()));
+				}
+			}
+			if (batch.size() < 1000) {
+				return events;
+			}
+			cursor = batch.get(batch.size() - 1).getID();
+		}
+	}
+
+	/**
+	 * Waits until the job has {@code count} events matching a condition.
+	 * @param jobId the job
+	 * @param condition the condition
+	 * @param count how many
+	 * @param timeout how long to wait
+	 * @return the matching events
+	 */
+	List<JobEvent> await(String jobId, Predicate<JobEvent> condition, int count, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			List<JobEvent> matching = events(jobId).stream().filter(condition).toList();
+			if (matching.size() >= count) {
+				return matching;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Job " + jobId + " has " + matching.size() + " of " + count
+						+ " expected events after " + timeout + "; all its events: " + events(jobId));
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.physforge.pinntraining;
+
+import java.util.UUID;
+
+import io.physforge.platform.testing.TestServers;
+import io.physforge.suite.infra.LocalInfrastructure;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The real servers the tests use ({@link TestServers}), a job stream of this JVM's own
+ * (so test suites sharing a Redis never take each other's jobs) and a stand-in for
+ * data-service's data set look-up ({@link StubDataService}).
+ */
+public final class TestInfrastructure {
+
+	/** The job stream the worker under test consumes. */
+	public static final String STREAM = "pf:jobs:pinn-test-" + UUID.randomUUID();
+
+	/** data-service's data set look-up. */
+	static final StubDataService DATA = new StubDataService();
+
+	private TestInfrastructure() {
+	}
+
+	static LocalInfrastructure infra() {
+		return TestServers.infra();
+	}
+
+	/**
+	 * Points the service at the test servers, this JVM's job stream and the stub
+	 * data-service; failed attempts are retried once after 200 ms.
+	 * @param registry the test's dynamic properties
+	 */
+	public static void register(DynamicPropertyRegistry registry) {
+		TestServers.register(registry);
+		registry.add("physforge.pinn.worker.stream", () -> STREAM);
+		registry.add("physforge.pinn.worker.group", () -> "pinn-test-workers");
+		// every point of the loss curve is published, however fast the machine trains
+		registry.add("physforge.pinn.worker.progress-interval", () -> "0ms");
+		registry.add("physforge.pinn.data.uri", () -> DATA.uri().toString());
+		registry.add("physforge.queue.retry-delay", () -> "200ms");
+		registry.add("physforge.queue.max-attempts", () -> "2");
+	}
+
+}

@@ -101,7 +101,40 @@ public final class PinnDerivatives {
 		source.put("durationMillis", f.fit().durationMillis());
 		source.put("edgeFraction", EDGE_FRACTION);
 		source.put("backend", f.fit().provenance().get("backend"));
-		return Discovery.discoverFromDerivatives(f.features(), fields, settings, source);
+		DiscoveryResult result = Discovery.discoverFromDerivatives(f.features(), fields, settings, source);
+		return withCrossCheck(result, data, settings);
+	}
+
+	/**
+	 * Adds {@code metrics.crossCheck}: the weak form (integration by parts, no pointwise
+	 * derivatives; see {@code io.physforge.core.weak.WeakForm}) run on the same raw data,
+	 * its equations, and whether each discovered equation has the same terms. A PINN
+	 * fitted to noisy data can get high derivatives subtly wrong (on PDE-FIND's KdV with
+	 * 10% noise it adds u^2*u_x and u*u_xxx), and a disagreement is the sign to trust
+	 * neither answer blindly.
+	 */
+	static DiscoveryResult withCrossCheck(DiscoveryResult result, Field data, DiscoverySettings settings) {
+		Map<String, Object> check = new LinkedHashMap<>();
+		check.put("method", "weak");
+		try {
+			DiscoveryResult weak = Discovery.discover(data, settings.withMethod("weak").withValidate(false));
+			Map<String, Object> equations = new LinkedHashMap<>();
+			boolean agrees = true;
+			for (var e : result.equations()) {
+				var other = weak.equations().stream().filter((w) -> w.lhs().equals(e.lhs())).findFirst();
+				String text = other.map((w) -> w.text()).orElse(null);
+				equations.put(e.lhs(), text);
+				agrees &= other.isPresent() && other.get().coefficients().keySet().equals(e.coefficients().keySet());
+			}
+			check.put("equations", equations);
+			check.put("sameTerms", agrees);
+		}
+		catch (IllegalArgumentException ex) {
+			check.put("error", ex.getMessage());
+		}
+		Map<String, Object> metrics = new LinkedHashMap<>(result.metrics());
+		metrics.put("crossCheck", check);
+		return new DiscoveryResult(result.equations(), metrics, result.provenance());
 	}
 
 	/**

@@ -186,6 +186,13 @@ public final class DiscoverCommand implements Callable<Integer> {
 			}
 		});
 		bar.done();
+		if (result.metrics().get("crossCheck") instanceof Map<?, ?> check
+				&& Boolean.FALSE.equals(check.get("sameTerms"))) {
+			PrintWriter err = this.spec.commandLine().getErr();
+			err.println("warning: the weak form finds other terms on the same data " + check.get("equations")
+					+ "; the PINN's derivatives may be biased (metrics.crossCheck)");
+			err.flush();
+		}
 		return result;
 	}
 

@@ -64,7 +64,7 @@ public final class Backend {
 						"PF_PINN_THREADS / physforge.pinn.threads must be a whole number, got '" + p + "'");
 			}
 		}
-		return Runtime.getRuntime().availableProcessors();
+		return 1;
 	}
 
 	/** The backend in words, for provenance: {@code CpuBackend, 2 threads}. */

@@ -49,6 +49,7 @@ public final class Backend {
 		int threads = threads();
 		Nd4j.getEnvironment().setMaxThreads(threads);
 		Nd4j.getEnvironment().setMaxMasterThreads(threads);
+		Nd4j.factory().blas().setMaxThreads(threads);
 		initialised = true;
 	}
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.physforge.core.derivative.Differentiator;
 import io.physforge.core.derivative.Differentiators;
 import io.physforge.core.field.Field;
+import io.physforge.pinn.PinnDerivatives;
 import io.physforge.pinn.PinnModel;
 import io.physforge.pinn.PinnSettings;
 import io.physforge.pinn.PinnTrainer;
@@ -176,7 +177,9 @@ class DerivativeJobTests {
 		JsonNode summary = ref.path("summary");
 		assertThat(summary.path("method").asText()).isEqualTo("pinn");
 		assertThat(summary.path("modelId").asText()).isEqualTo(modelId);
-		assertThat(summary.path("trim").toString()).isEqualTo("{\"t\":0,\"x\":0}");
+		// the network's edges are left out: 5% of each axis (101 times, 256 points)
+		assertThat(summary.path("trim").toString())
+			.isEqualTo("{\"t\":" + PinnDerivatives.edgePoints(101) + ",\"x\":" + PinnDerivatives.edgePoints(256) + "}");
 		List<String> names = FeatureSetTests.strings(summary.path("names"));
 		assertThat(names).containsExactly("u", "u_t", "u_x", "u_xx", "u_xxx");
 		Field stored = FeatureSetTests.read(

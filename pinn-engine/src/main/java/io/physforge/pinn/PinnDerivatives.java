@@ -143,11 +143,16 @@ public final class PinnDerivatives {
 	static Grid crop(Grid grid) {
 		List<Axis> axes = new ArrayList<>();
 		for (Axis a : grid.axes()) {
-			int cut = (int) Math.floor(EDGE_FRACTION * a.size());
+			int cut = edgePoints(a.size());
 			double[] v = java.util.Arrays.copyOfRange(a.values(), cut, a.size() - cut);
 			axes.add(new Axis(a.name(), v));
 		}
 		return new Grid(axes);
+	}
+
+	/** Points left out at each end of an axis of {@code size} points. */
+	public static int edgePoints(int size) {
+		return (int) Math.floor(EDGE_FRACTION * size);
 	}
 
 	/** A one-line summary of a fit for progress displays. */

@@ -14,6 +14,7 @@ import io.physforge.core.discovery.DiscoverySettings;
 import io.physforge.core.field.Axis;
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Grid;
+import io.physforge.pinn.PinnDerivatives;
 import io.physforge.pinn.PinnModel;
 import io.physforge.platform.problem.Problems.FieldError;
 
@@ -26,8 +27,8 @@ import io.physforge.platform.problem.Problems.FieldError;
  * ({@link Derivatives#mixed} does the same with one method); the trim of each axis is the
  * largest {@link Differentiator#unreliableEdge} of the orders asked for along it, so that
  * discovery can drop the edge points. A PINN surrogate gives the fields (denoised) and
- * their derivatives by automatic differentiation, with no trim. Stateless and
- * thread-safe.
+ * their derivatives by automatic differentiation, trimmed by
+ * {@link PinnDerivatives#edgePoints} at the ends of each axis. Stateless and thread-safe.
  */
 public final class FeatureComputer {
 
@@ -129,7 +130,8 @@ public final class FeatureComputer {
 	 * @param spec a spec whose method is {@code pinn}
 	 * @param model the surrogate; its inputs must be the grid's axes and its outputs must
 	 * include the fields
-	 * @return the feature set, no trim
+	 * @return the feature set; its trim leaves out the ends of each axis where the
+	 * network is least constrained ({@link PinnDerivatives#EDGE_FRACTION})
 	 * @throws IllegalArgumentException when the model does not fit the data set
 	 */
 	public static Features pinn(Field data, FeatureSpec spec, PinnModel model) {
@@ -145,8 +147,8 @@ public final class FeatureComputer {
 		}
 		Field field = model.evaluate(data.grid(), names);
 		Map<String, Integer> trim = new LinkedHashMap<>();
-		for (String axis : axes) {
-			trim.put(axis, 0);
+		for (Axis axis : data.grid().axes()) {
+			trim.put(axis.name(), PinnDerivatives.edgePoints(axis.size()));
 		}
 		return new Features(field, data.fieldNames(), names, trim);
 	}

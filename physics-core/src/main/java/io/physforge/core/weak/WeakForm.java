@@ -30,6 +30,8 @@ import io.physforge.core.weak.internal.Bump;
 import io.physforge.core.weak.internal.Gram;
 import io.physforge.core.weak.internal.Integrals;
 import io.physforge.core.weak.internal.Mstls;
+import io.physforge.core.weak.internal.NoiseCovariance;
+import io.physforge.core.weak.internal.NormalSystem;
 import io.physforge.core.weak.internal.Spectra;
 import io.physforge.core.weak.internal.WeakTerm;
 
@@ -123,17 +125,84 @@ public final class WeakForm {
 	public static DiscoveryResult discover(Field data, WeakFormSettings settings, EnsembleSettings ensemble,
 			String selection) {
 		long start = System.nanoTime();
+		Map<String, double[]> cache = new HashMap<>();
+		boolean noisy = false;
+		for (String f : data.fieldNames()) {
+			noisy |= noiseVariance(data, f, cache) > 0;
+		}
+		boolean auto = settings.halfWidth().isEmpty() && Double.isNaN(settings.threshold());
+		if (!noisy || !auto) {
+			return discoverAt(data, settings, ensemble, selection);
+		}
+		// noisy data: the support chosen at each test-function scale, the one whose
+		// refit is most certain kept
+		DiscoveryResult best = null;
+		double bestScore = Double.POSITIVE_INFINITY;
+		List<Map<String, Object>> scales = new ArrayList<>();
+		for (double tau : new double[] { settings.supportWidth(), settings.supportWidth() / SCALE_RATIO }) {
+			DiscoveryResult r = discoverAt(data, settings.withSupportWidth(tau), ensemble, selection);
+			double score = certainty(r);
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("supportWidth", tau);
+			m.put("worstRelativeStandardError", score);
+			m.put("equations", r.equations().stream().map(DiscoveredEquation::text).toList());
+			scales.add(m);
+			if (best == null || score < bestScore) {
+				best = r;
+				bestScore = score;
+			}
+		}
+		Map<String, Object> metrics = new LinkedHashMap<>(best.metrics());
+		metrics.put("scales", scales);
+		metrics.put("timeMillis", (System.nanoTime() - start) / 1_000_000);
+		return new DiscoveryResult(best.equations(), metrics, best.provenance());
+	}
+
+	/** Ratio of the two test-function scales tried on noisy data. */
+	private static final double SCALE_RATIO = 1.5;
+
+	/**
+	 * The largest relative standard error {@code se_j / |w_j|} of the refitted terms over
+	 * all equations (infinite without refit).
+	 */
+	@SuppressWarnings("unchecked")
+	private static double certainty(DiscoveryResult r) {
+		double worst = 0;
+		Map<String, Object> eqs = (Map<String, Object>) r.metrics().get("equations");
+		for (DiscoveredEquation e : r.equations()) {
+			Map<String, Object> em = (Map<String, Object>) eqs.get(e.lhs());
+			Map<String, Double> se = (Map<String, Double>) em.get("standardErrors");
+			if (se == null || e.coefficients().isEmpty()) {
+				return Double.POSITIVE_INFINITY;
+			}
+			for (Map.Entry<String, Double> t : e.coefficients().entrySet()) {
+				Double s = se.get(t.getKey());
+				if (s == null || t.getValue() == 0) {
+					return Double.POSITIVE_INFINITY;
+				}
+				worst = Math.max(worst, s / Math.abs(t.getValue()));
+			}
+		}
+		return worst;
+	}
+
+	private static DiscoveryResult discoverAt(Field data, WeakFormSettings settings, EnsembleSettings ensemble,
+			String selection) {
+		long start = System.nanoTime();
 		Grid grid = data.grid();
 		List<String> spatial = grid.requireTimeAndSpace();
 		List<String> fields = data.fieldNames();
 		CandidateLibrary library = CandidateLibrary.polynomial(fields, spatial, settings.degree(), settings.maxOrder());
 		Map<Integer, Integer> corners = new HashMap<>();
 		Map<String, double[]> timeCache = new HashMap<>();
-		WeakSystem system = build(data, library.terms(), settings, settings.supportWidth(), settings.supportWidth(),
-				corners, timeCache);
+		Built built = build(data, library.terms(), settings, settings.supportWidth(), settings.supportWidth(), corners,
+				timeCache, true);
+		WeakSystem system = built.system();
+		NoiseCovariance cov = built.covariance();
 		List<String> targets = targets(data, settings);
 
 		double[][] g = system.columns();
+		double effectiveRows = effectiveRows(system);
 		List<DiscoveredEquation> equations = new ArrayList<>();
 		Map<String, Object> perEquation = new LinkedHashMap<>();
 		for (String target : targets) {
@@ -141,7 +210,15 @@ public final class WeakForm {
 			double[] b = system.target(lhs);
 			double[] coef;
 			Map<String, Object> em = new LinkedHashMap<>();
-			if (Double.isNaN(settings.threshold())) {
+			if (Double.isNaN(settings.threshold()) && cov != null) {
+				Mstls.Result r = Mstls.fit(NormalSystem.of(g, b, cov, lhs, null, null), Mstls.logGrid(1e-4, 1.0, 60),
+						Double.NaN, effectiveRows);
+				coef = r.coefficients();
+				em.put("method", "mstls + noise-corrected normal equations, effective-rows information criterion");
+				em.put("effectiveRows", effectiveRows);
+				em.put("loss", r.loss());
+			}
+			else if (Double.isNaN(settings.threshold())) {
 				Mstls.Result r = Mstls.fit(g, b, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN);
 				coef = r.coefficients();
 				em.put("method", "mstls");
@@ -162,6 +239,9 @@ public final class WeakForm {
 			Ensemble.MemberRegression member = Double.isNaN(settings.threshold())
 					? (c, y) -> Mstls.fit(c, y, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN).coefficients()
 					: (c, y) -> new Stlsq(settings.threshold(), 10).fit(c, y).coefficients();
+			if (Double.isNaN(settings.threshold()) && cov != null) {
+				member = new CorrectedMember(g, b, cov, lhs, effectiveRows);
+			}
 			int[] lattice = new int[system.testFunctions().size()];
 			int[] block = new int[lattice.length];
 			for (int d = 0; d < lattice.length; d++) {
@@ -248,11 +328,35 @@ public final class WeakForm {
 	 */
 	public static WeakSystem build(Field data, List<Term> terms, WeakFormSettings settings) {
 		return build(data, terms, settings, settings.supportWidth(), settings.supportWidth(), new HashMap<>(),
-				new HashMap<>());
+				new HashMap<>(), false)
+			.system();
 	}
 
-	private static WeakSystem build(Field data, List<Term> terms, WeakFormSettings settings, double tauT, double tauS,
-			Map<Integer, Integer> corners, Map<String, double[]> timeCache) {
+	/** A weak system and, for noisy data, the noise covariance of its rows. */
+	private record Built(WeakSystem system, NoiseCovariance covariance) {
+	}
+
+	/** The member regression of noisy data: MSTLS on the member's corrected rows. */
+	private record CorrectedMember(double[][] g, double[] b, NoiseCovariance cov, String lhs,
+			double effectiveRows) implements Ensemble.MemberRegression {
+
+		@Override
+		public double[] fit(double[][] columns, double[] y) {
+			throw new UnsupportedOperationException("the corrected regression needs the member's rows");
+		}
+
+		@Override
+		public double[] fit(double[][] columns, double[] y, int[] rows, int[] library) {
+			return Mstls
+				.fit(NormalSystem.of(this.g, this.b, this.cov, this.lhs, rows, library), Mstls.logGrid(1e-4, 1.0, 60),
+						Double.NaN, this.effectiveRows)
+				.coefficients();
+		}
+
+	}
+
+	private static Built build(Field data, List<Term> terms, WeakFormSettings settings, double tauT, double tauS,
+			Map<Integer, Integer> corners, Map<String, double[]> timeCache, boolean covariance) {
 		Grid grid = data.grid();
 		List<String> spatial = grid.requireTimeAndSpace();
 		List<String> fields = data.fieldNames();
@@ -318,13 +422,18 @@ public final class WeakForm {
 		for (int f = 0; f < fields.size(); f++) {
 			variances[f] = noiseVariance(data, fields.get(f), timeCache);
 		}
+		boolean noisy = false;
+		for (double v : variances) {
+			noisy |= v > 0;
+		}
+		boolean correct = covariance && noisy;
 		// time-reduced monomials, shared between builds with the same time test function
 		TestFunction tt = tfs.get(grid.indexOf("t"));
 		String tKey = tt.halfWidth() + "/" + tt.power() + "/" + tt.stride() + "/" + tt.centres() + "/";
 		double[][] columns = new double[weak.size()][];
 		for (int j = 0; j < weak.size(); j++) {
 			WeakTerm w = weak.get(j);
-			boolean unbiased = w.axes().isEmpty();
+			boolean unbiased = w.axes().isEmpty() || correct;
 			String key = (unbiased ? "unbiased" : "") + java.util.Arrays.toString(w.powers());
 			int[] sh = shape.clone();
 			double[] reduced = timeCache.computeIfAbsent(tKey + key,
@@ -354,7 +463,47 @@ public final class WeakForm {
 			b.put(target + "_t", col);
 		}
 		List<Term> included = weak.stream().map(WeakTerm::term).toList();
-		return new WeakSystem(included, columns, b, tfs, excluded);
+		WeakSystem system = new WeakSystem(included, columns, b, tfs, excluded);
+		if (!correct) {
+			return new Built(system, null);
+		}
+		int[][] powers = new int[weak.size()][];
+		int[][] derivatives = new int[weak.size()][rank];
+		double[] signs = new double[weak.size()];
+		for (int j = 0; j < weak.size(); j++) {
+			WeakTerm w = weak.get(j);
+			powers[j] = w.powers();
+			for (int d = 0; d < rank; d++) {
+				String axis = grid.axes().get(d).name();
+				derivatives[j][d] = axis.equals("t") ? 0 : count(w.axes(), axis.charAt(0));
+			}
+			signs[j] = ((w.axes().length() % 2 == 0) ? 1.0 : -1.0) * w.factor();
+		}
+		List<double[]> values = new ArrayList<>();
+		for (String f : fields) {
+			values.add(data.values(f));
+		}
+		Map<String, Integer> targetIndex = new LinkedHashMap<>();
+		for (String target : targets) {
+			targetIndex.put(target + "_t", fields.indexOf(target));
+		}
+		NoiseCovariance cov = NoiseCovariance.of(values, variances, shape, tAxis, powers, derivatives, signs, kernels,
+				centres, targetIndex);
+		return new Built(system, cov);
+	}
+
+	/**
+	 * The number of effectively independent rows of a weak system: the query points
+	 * divided by the number of neighbours within one bump standard deviation
+	 * {@code m / sqrt(2p + 3)} either side, per axis.
+	 */
+	static double effectiveRows(WeakSystem system) {
+		double overlap = 1;
+		for (TestFunction tf : system.testFunctions()) {
+			double sigma = tf.halfWidth() / Math.sqrt(2.0 * tf.power() + 3);
+			overlap *= Math.min(tf.centres(), Math.max(1, 2 * sigma / tf.stride()));
+		}
+		return Math.max(2, system.rows() / overlap);
 	}
 
 	private static TermCoefficient term(String name, double coefficient, double standardError, EnsembleResult er,
@@ -406,7 +555,7 @@ public final class WeakForm {
 
 	private static Refit refitAt(Field data, String target, List<Term> support, WeakFormSettings one, double tauT,
 			double tauS, Map<Integer, Integer> corners, Map<String, double[]> timeCache) {
-		WeakSystem s = build(data, support, one, tauT, tauS, corners, timeCache);
+		WeakSystem s = build(data, support, one, tauT, tauS, corners, timeCache, false).system();
 		double[][] g = s.columns();
 		double[] b = s.target(target + "_t");
 		int n = s.rows();

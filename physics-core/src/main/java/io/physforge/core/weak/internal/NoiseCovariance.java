@@ -13,8 +13,10 @@ import java.util.Map;
  * fields gives per row
  * {@code S_GG[j][k](r) = sg_j sg_k sum_x D^a_j psi_r D^a_k psi_r Cov(M_j, M_k)(x)},
  * {@code S_Gb[j](r) = -sg_j sum_x D^a_j psi_r d_t psi_r Cov(M_j, u_target)(x)} and
- * {@code S_bb(r) = s^2 sum_x (d_t psi_r)^2}. The point covariances are exact for Gaussian
- * noise:
+ * {@code S_bb(r) = s^2 sum_x (d_t psi_r)^2}; {@code S_Gb} vanishes for the separable
+ * symmetric bumps used here (the columns carry {@code phi(t)}, {@code b} carries
+ * {@code phi'(t)}, and {@code sum_t phi phi' = 0}). The point covariances are exact for
+ * Gaussian noise:
  * {@code Cov(He_a(u+e), He_b(u+e)) = sum_(m>=1) m! C(a,m) C(b,m) s^(2m) u^(a+b-2m)} and
  * {@code Cov(He_a(u+e), e) = a s^2 u^(a-1)} (Stein's lemma), products over independent
  * fields, each power {@code u^n} replaced by its unbiased estimate {@code He_n(u+e)}, so
@@ -88,12 +90,30 @@ public final class NoiseCovariance {
 		int rank = shape.length;
 		Map<String, double[]> hermite = new HashMap<>();
 		double[][][] gg = new double[k][k][];
+		// the time kernel (bump squared) is the same for every pair: the time-reduced
+		// point covariance is shared by all pairs with the same monomials
+		double[] timeKernel = product(kernels[tAxis][0], kernels[tAxis][0]);
+		Map<String, double[]> timeReduced = new HashMap<>();
 		Map<String, double[]> reduced = new HashMap<>();
 		for (int j = 0; j < k; j++) {
 			for (int l = j; l < k; l++) {
-				double[] cov = pairCovariance(fields, variances, powers[j], powers[l], hermite);
+				String monomials = covKey(powers[j], powers[l]);
+				int[] pj = powers[j];
+				int[] pl = powers[l];
+				double[] rt = timeReduced.computeIfAbsent(monomials, (key) -> {
+					double[] cov = pairCovariance(fields, variances, pj, pl, hermite);
+					if (cov == null) {
+						return null;
+					}
+					int[] sh = shape.clone();
+					return Integrals.reduce(cov, sh, tAxis, timeKernel, centres[tAxis]);
+				});
+				if (rt == null) {
+					gg[j][l] = new double[rows(centres)];
+					continue;
+				}
 				double[][] kk = new double[rank][];
-				StringBuilder key = new StringBuilder(covKey(powers[j], powers[l]));
+				StringBuilder key = new StringBuilder(monomials);
 				for (int d = 0; d < rank; d++) {
 					kk[d] = product(kernels[d][derivatives[j][d]], kernels[d][derivatives[l][d]]);
 					key.append('/')
@@ -101,10 +121,11 @@ public final class NoiseCovariance {
 						.append(',')
 						.append(Math.max(derivatives[j][d], derivatives[l][d]));
 				}
-				double s = signs[j] * signs[l];
-				double[] r = (cov == null) ? null
-						: reduced.computeIfAbsent(key.toString(), (kkey) -> reduce(cov, shape, kk, centres));
-				gg[j][l] = scaled(r, s, rows(centres));
+				int[] sh = shape.clone();
+				sh[tAxis] = centres[tAxis].length;
+				double[] r = reduced.computeIfAbsent(key.toString(),
+						(kkey) -> spatialReduce(rt, sh, tAxis, kk, centres));
+				gg[j][l] = scaled(r, signs[j] * signs[l], rows(centres));
 			}
 		}
 		Map<String, double[][]> gb = new HashMap<>();
@@ -112,16 +133,10 @@ public final class NoiseCovariance {
 		for (Map.Entry<String, Integer> t : targets.entrySet()) {
 			int f = t.getValue();
 			double s2 = variances[f];
-			double[][] per = new double[k][];
-			for (int j = 0; j < k; j++) {
-				double[] cov = targetCovariance(fields, variances, powers[j], f, hermite);
-				double[][] kk = new double[rank][];
-				for (int d = 0; d < rank; d++) {
-					kk[d] = (d == tAxis) ? product(kernels[d][0], kernels[d][1])
-							: product(kernels[d][derivatives[j][d]], kernels[d][0]);
-				}
-				per[j] = scaled((cov == null) ? null : reduce(cov, shape, kk, centres), -signs[j], rows(centres));
-			}
+			// S_Gb is zero: every column's time kernel is the bump itself (no time
+			// derivative), b's is its derivative, and sum_t phi(t) phi'(t) = 0 for the
+			// symmetric bump
+			double[][] per = new double[k][rows(centres)];
 			gb.put(t.getKey(), per);
 			double[][] kk = new double[rank][];
 			for (int d = 0; d < rank; d++) {
@@ -164,6 +179,18 @@ public final class NoiseCovariance {
 		int[] sh = shape.clone();
 		for (int d = 0; d < shape.length; d++) {
 			cur = Integrals.reduce(cur, sh, d, kernels[d], centres[d]);
+		}
+		return cur;
+	}
+
+	private static double[] spatialReduce(double[] values, int[] shape, int tAxis, double[][] kernels,
+			int[][] centres) {
+		double[] cur = values;
+		int[] sh = shape.clone();
+		for (int d = 0; d < shape.length; d++) {
+			if (d != tAxis) {
+				cur = Integrals.reduce(cur, sh, d, kernels[d], centres[d]);
+			}
 		}
 		return cur;
 	}
@@ -224,30 +251,6 @@ public final class NoiseCovariance {
 			e[i] -= m[i];
 		}
 		return e;
-	}
-
-	/** Unbiased estimate of {@code Cov(prod_f He_a_f, e_target)} at each point. */
-	private static double[] targetCovariance(List<double[]> fields, double[] variances, int[] a, int target,
-			Map<String, double[]> hermite) {
-		int p = a[target];
-		double s2 = variances[target];
-		if (p == 0 || s2 == 0) {
-			return null;
-		}
-		int n = fields.get(0).length;
-		double[] out = new double[n];
-		java.util.Arrays.fill(out, p * s2);
-		for (int f = 0; f < a.length; f++) {
-			int q = (f == target) ? p - 1 : a[f];
-			if (q == 0) {
-				continue;
-			}
-			double[] h = hermite(fields, f, q, variances[f], hermite);
-			for (int i = 0; i < n; i++) {
-				out[i] *= h[i];
-			}
-		}
-		return out;
 	}
 
 	/** {@code He_n(x; s2)} of field {@code f}, cached. */

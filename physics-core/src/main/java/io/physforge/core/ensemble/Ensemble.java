@@ -52,6 +52,17 @@ public final class Ensemble {
 		 */
 		double[] fit(double[][] columns, double[] y);
 
+		/**
+		 * As {@link #fit(double[][], double[])}, told which rows of the full system (with
+		 * repetition) and which library columns the member drew, for regressions that
+		 * need more per-row data than the columns (the weak form's noise covariance).
+		 * @param rows the member's rows, indices into the full system
+		 * @param library the member's library columns, indices into the full library
+		 */
+		default double[] fit(double[][] columns, double[] y, int[] rows, int[] library) {
+			return fit(columns, y);
+		}
+
 	}
 
 	/**
@@ -132,7 +143,7 @@ public final class Ensemble {
 			for (int q = 0; q < drawn; q++) {
 				yy[q] = y[rows[q]];
 			}
-			double[] w = regression.fit(cols, yy);
+			double[] w = regression.fit(cols, yy, rows, lib);
 			double[] full = new double[k];
 			boolean[] s = new boolean[k];
 			for (int c = 0; c < lib.length; c++) {

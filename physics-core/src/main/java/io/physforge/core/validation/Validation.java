@@ -33,7 +33,8 @@ import io.physforge.core.validation.internal.Rhs;
  * finite or exceeds 1000 times the data's largest magnitude.
  *
  * <p>
- * Only one-dimensional data (axes t, x) is supported; other data is reported as skipped.
+ * Data on axes (t, x) or (t, x, y); 2-D data only when periodic (ETDRK4 on the 2-D grid,
+ * derivatives {@code d^(p+q) / dx^p dy^q} by FFT), other data is reported as skipped.
  * Measured (ValidationTest): the true Burgers equation on the PDE-FIND data reproduces it
  * with a relative trajectory error of about 1e-3 (bound asserted in the test), a wrong
  * coefficient gives an error of order 1.
@@ -64,8 +65,10 @@ public final class Validation {
 		long start = System.nanoTime();
 		Grid grid = data.grid();
 		List<String> fields = data.fieldNames();
-		if (grid.rank() != 2 || !grid.hasAxis("t") || !grid.hasAxis("x")) {
-			return skipped("only 1-D data (axes t, x) can be re-simulated, got " + grid.axes().size() + " axes", start);
+		boolean twoD = grid.rank() == 3 && grid.hasAxis("t") && grid.hasAxis("x") && grid.hasAxis("y")
+				&& grid.indexOf("t") == 0 && grid.indexOf("x") == 1;
+		if (!twoD && (grid.rank() != 2 || !grid.hasAxis("t") || !grid.hasAxis("x"))) {
+			return skipped("only data on axes (t, x) or (t, x, y) can be re-simulated, got " + grid.axes(), start);
 		}
 		for (String f : fields) {
 			if (!equations.containsKey(f)) {
@@ -74,17 +77,19 @@ public final class Validation {
 		}
 		Axis x = grid.axis("x");
 		Axis t = grid.axis("t");
-		if (!x.isUniform()) {
-			return skipped("x is not uniform", start);
+		Axis y = twoD ? grid.axis("y") : null;
+		if (!x.isUniform() || (y != null && !y.isUniform())) {
+			return skipped("the spatial axes are not uniform", start);
 		}
 		Rhs rhs;
 		try {
-			rhs = new Rhs(fields, equations, "x");
+			rhs = new Rhs(fields, equations, twoD ? List.of("x", "y") : List.of("x"));
 		}
 		catch (IllegalArgumentException ex) {
 			return skipped(ex.getMessage(), start);
 		}
-		int nx = x.size();
+		int ny = twoD ? y.size() : 1;
+		int nx = x.size() * ny;
 		int nt = t.size();
 		double[][] u0 = new double[fields.size()][nx];
 		double amp = 0;
@@ -99,10 +104,16 @@ public final class Validation {
 				dataMax = Math.max(dataMax, Math.abs(w));
 			}
 		}
-		boolean periodic = (nx % 2 == 0) && periodic(u0);
+		boolean periodic = twoD ? (x.size() % 2 == 0) && (ny % 2 == 0) && periodic2d(u0, x.size(), ny)
+				: (nx % 2 == 0) && periodic(u0);
+		if (twoD && !periodic) {
+			return skipped("2-D data is re-simulated only when periodic (even point counts, no jump across the"
+					+ " boundary); no method-of-lines fallback in 2-D", start);
+		}
 		Simulator sim;
 		if (periodic) {
-			SpectralSimulator spectral = new SpectralSimulator(rhs, nx, x.spacing(), amp);
+			SpectralSimulator spectral = new SpectralSimulator(rhs, x.size(), x.spacing(), ny, twoD ? y.spacing() : 1.0,
+					amp);
 			spectral.init(u0);
 			sim = spectral;
 		}
@@ -159,6 +170,27 @@ public final class Validation {
 				(System.nanoTime() - start) / 1_000_000);
 	}
 
+	/** {@link #periodic} along every x line and every y line of a 2-D slice. */
+	static boolean periodic2d(double[][] u0, int nx, int ny) {
+		for (double[] u : u0) {
+			double[][] lines = new double[nx + ny][];
+			for (int i = 0; i < nx; i++) {
+				lines[i] = java.util.Arrays.copyOfRange(u, i * ny, (i + 1) * ny);
+			}
+			for (int j = 0; j < ny; j++) {
+				double[] c = new double[nx];
+				for (int i = 0; i < nx; i++) {
+					c[i] = u[i * ny + j];
+				}
+				lines[nx + j] = c;
+			}
+			if (!periodic(lines)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** Periodic when the wrap-around jump is no larger than twice the largest step. */
 	static boolean periodic(double[][] u0) {
 		for (double[] u : u0) {
@@ -183,7 +215,7 @@ public final class Validation {
 
 	}
 
-	/** ETDRK4 on the periodic grid. */
+	/** ETDRK4 on the periodic grid (1-D: {@code ny = 1}). */
 	private static final class SpectralSimulator implements Simulator, Nonlinearity {
 
 		private final Rhs rhs;
@@ -196,6 +228,8 @@ public final class Validation {
 
 		private final double[][][] derivs;
 
+		private final boolean[] needed;
+
 		private final double[][] values;
 
 		private final double[] work;
@@ -206,15 +240,15 @@ public final class Validation {
 
 		private boolean tooStiff;
 
-		SpectralSimulator(Rhs rhs, int nx, double dx, double amplitude) {
+		SpectralSimulator(Rhs rhs, int nx, double dx, int ny, double dy, double amplitude) {
 			this.rhs = rhs;
-			this.n = nx;
-			this.grid = new SpectralGrid(nx, nx * dx, 1, 1);
+			this.n = nx * ny;
+			this.grid = new SpectralGrid(nx, nx * dx, ny, ny * dy);
 			int nf = rhs.linear.length;
 			double[][] linear = new double[nf][];
 			for (int f = 0; f < nf; f++) {
 				double[] l = this.grid.newArray();
-				for (int p = 0; p < nx; p++) {
+				for (int p = 0; p < this.n; p++) {
 					double re = 0;
 					double im = 0;
 					for (int o = 0; o < rhs.linear[f].length; o++) {
@@ -222,15 +256,9 @@ public final class Validation {
 						if (c == 0) {
 							continue;
 						}
-						double k = this.grid.kx(p, o % 2 == 1);
-						// (i k)^o
-						double mag = c * Math.pow(k, o);
-						switch (o % 4) {
-							case 0 -> re += mag;
-							case 1 -> im += mag;
-							case 2 -> re -= mag;
-							default -> im -= mag;
-						}
+						double[] z = symbol(p, o);
+						re += c * z[0];
+						im += c * z[1];
 					}
 					l[2 * p] = re;
 					l[2 * p + 1] = im;
@@ -239,11 +267,39 @@ public final class Validation {
 			}
 			this.stepper = new Etdrk4(linear, this);
 			this.state = new double[nf][];
-			this.derivs = new double[nf][rhs.maxOrder + 1][nx];
-			this.values = new double[nf][nx];
+			this.needed = new boolean[rhs.maxOrder + 1];
+			for (List<Rhs.Part> parts : rhs.nonlinear) {
+				for (Rhs.Part part : parts) {
+					for (int q = 0; q < part.order().length; q++) {
+						this.needed[part.order()[q]] = true;
+					}
+				}
+			}
+			this.derivs = new double[nf][rhs.maxOrder + 1][];
+			for (int f = 0; f < nf; f++) {
+				for (int o = 0; o <= rhs.maxOrder; o++) {
+					if (this.needed[o]) {
+						this.derivs[f][o] = new double[this.n];
+					}
+				}
+			}
+			this.values = new double[nf][this.n];
 			this.work = this.grid.newArray();
-			double kmax = Math.PI / dx * 2 / 3;
+			double kmax = Math.PI / Math.min(dx, (ny > 1) ? dy : dx) * 2 / 3;
 			this.hmax = rhs.explicitStep(kmax, amplitude, false);
+		}
+
+		/** {@code (i kx)^p (i ky)^q} of mode {@code m} for derivative index {@code o}. */
+		private double[] symbol(int m, int o) {
+			int px = o % Rhs.ORDERS;
+			int py = o / Rhs.ORDERS;
+			double mag = Math.pow(this.grid.kx(m, px % 2 == 1), px) * Math.pow(this.grid.ky(m, py % 2 == 1), py);
+			return switch ((px + py) % 4) {
+				case 0 -> new double[] { mag, 0 };
+				case 1 -> new double[] { 0, mag };
+				case 2 -> new double[] { -mag, 0 };
+				default -> new double[] { 0, -mag };
+			};
 		}
 
 		void init(double[][] u0) {
@@ -289,35 +345,15 @@ public final class Validation {
 			int nf = hat.length;
 			for (int f = 0; f < nf; f++) {
 				for (int o = 0; o <= this.rhs.maxOrder; o++) {
-					System.arraycopy(hat[f], 0, this.work, 0, this.work.length);
-					for (int p = 0; p < this.n; p++) {
-						double k = this.grid.kx(p, o % 2 == 1);
-						double re = this.work[2 * p];
-						double im = this.work[2 * p + 1];
-						double mag = Math.pow(k, o);
-						// multiply by (i k)^o
-						double r2;
-						double i2;
-						switch (o % 4) {
-							case 0 -> {
-								r2 = re;
-								i2 = im;
-							}
-							case 1 -> {
-								r2 = -im;
-								i2 = re;
-							}
-							case 2 -> {
-								r2 = -re;
-								i2 = -im;
-							}
-							default -> {
-								r2 = im;
-								i2 = -re;
-							}
-						}
-						this.work[2 * p] = r2 * mag;
-						this.work[2 * p + 1] = i2 * mag;
+					if (!this.needed[o]) {
+						continue;
+					}
+					for (int m = 0; m < this.n; m++) {
+						double[] z = symbol(m, o);
+						double re = hat[f][2 * m];
+						double im = hat[f][2 * m + 1];
+						this.work[2 * m] = re * z[0] - im * z[1];
+						this.work[2 * m + 1] = re * z[1] + im * z[0];
 					}
 					this.grid.toPhysical(this.work, this.work);
 					for (int i = 0; i < this.n; i++) {

@@ -31,10 +31,14 @@ import java.util.Objects;
  * @param refineWidths {@code tau-hat} values tried for the final least-squares refit of
  * the support found at {@code supportWidth}: the one with the smallest largest relative
  * standard error of the coefficients is kept; empty for no refinement
+ * @param productRule also include the products of a monomial and one derivative that are
+ * not divergences ({@code u*u_xx}, {@code u*v_x}, {@code u^2*v_xy}): integration by parts
+ * as far as it goes, the remainder with first derivatives of the data (see
+ * {@link WeakForm}); off by default
  */
 public record WeakFormSettings(List<String> targets, int degree, int maxOrder, Map<String, Integer> halfWidth,
 		Map<String, Integer> power, Map<String, Integer> stride, int maxRows, double supportWidth, double threshold,
-		long seed, List<Double> refineWidths) {
+		long seed, List<Double> refineWidths, boolean productRule) {
 
 	public WeakFormSettings {
 		targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
@@ -76,17 +80,17 @@ public record WeakFormSettings(List<String> targets, int degree, int maxOrder, M
 	 */
 	public static WeakFormSettings defaults() {
 		return new WeakFormSettings(List.of(), 3, 4, Map.of(), Map.of(), Map.of(), 2_000, 1.5, Double.NaN, 0L,
-				List.of(0.75, 1.0, 1.5, 2.0));
+				List.of(0.75, 1.0, 1.5, 2.0), false);
 	}
 
 	public WeakFormSettings withTargets(List<String> newTargets) {
 		return new WeakFormSettings(newTargets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths);
+				this.maxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths, this.productRule);
 	}
 
 	public WeakFormSettings withLibrary(int newDegree, int newMaxOrder) {
 		return new WeakFormSettings(this.targets, newDegree, newMaxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths);
+				this.maxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths, this.productRule);
 	}
 
 	/** Overrides the half-width and (if {@code p > 0}) the power on one axis. */
@@ -98,39 +102,44 @@ public record WeakFormSettings(List<String> targets, int degree, int maxOrder, M
 			pw.put(axis, p);
 		}
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, hw, pw, this.stride, this.maxRows,
-				this.supportWidth, this.threshold, this.seed, this.refineWidths);
+				this.supportWidth, this.threshold, this.seed, this.refineWidths, this.productRule);
 	}
 
 	public WeakFormSettings withStride(String axis, int s) {
 		Map<String, Integer> st = new LinkedHashMap<>(this.stride);
 		st.put(axis, s);
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, st,
-				this.maxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths);
+				this.maxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths, this.productRule);
 	}
 
 	public WeakFormSettings withMaxRows(int newMaxRows) {
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				newMaxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths);
+				newMaxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths, this.productRule);
 	}
 
 	public WeakFormSettings withSupportWidth(double newSupportWidth) {
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, newSupportWidth, this.threshold, this.seed, this.refineWidths);
+				this.maxRows, newSupportWidth, this.threshold, this.seed, this.refineWidths, this.productRule);
 	}
 
 	public WeakFormSettings withThreshold(double newThreshold) {
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, this.supportWidth, newThreshold, this.seed, this.refineWidths);
+				this.maxRows, this.supportWidth, newThreshold, this.seed, this.refineWidths, this.productRule);
 	}
 
 	public WeakFormSettings withRefineWidths(List<Double> newRefineWidths) {
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, this.supportWidth, this.threshold, this.seed, newRefineWidths);
+				this.maxRows, this.supportWidth, this.threshold, this.seed, newRefineWidths, this.productRule);
 	}
 
 	public WeakFormSettings withSeed(long newSeed) {
 		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
-				this.maxRows, this.supportWidth, this.threshold, newSeed, this.refineWidths);
+				this.maxRows, this.supportWidth, this.threshold, newSeed, this.refineWidths, this.productRule);
+	}
+
+	public WeakFormSettings withProductRule(boolean newProductRule) {
+		return new WeakFormSettings(this.targets, this.degree, this.maxOrder, this.halfWidth, this.power, this.stride,
+				this.maxRows, this.supportWidth, this.threshold, this.seed, this.refineWidths, newProductRule);
 	}
 
 	/** The settings as a map, for provenance. */
@@ -148,6 +157,7 @@ public record WeakFormSettings(List<String> targets, int degree, int maxOrder, M
 		m.put("threshold", Double.isNaN(this.threshold) ? "mstls" : this.threshold);
 		m.put("seed", this.seed);
 		m.put("refineWidths", this.refineWidths);
+		m.put("productRule", this.productRule);
 		return m;
 	}
 

@@ -27,6 +27,13 @@ import io.physforge.core.regression.LeastSquares;
  */
 public final class Mstls {
 
+	/**
+	 * Penalty per term of the effective-rows information criterion, in units of
+	 * {@code log(n_e)} (BIC's is 1). Measured at 50% noise, 20 seeds each, successes of
+	 * burgers/kdv/kuramoto_sivashinsky/nls: 19/20/19/13 with 2, 18/20/20/18 with 3.
+	 */
+	static final double CRITERION_PENALTY = 3.0;
+
 	/** The smallest penalty per term. */
 	private static final double MIN_PENALTY = 0.003;
 
@@ -101,6 +108,125 @@ public final class Mstls {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * MSTLS on (noise-corrected) normal equations ({@link NormalSystem}), for noisy data:
+	 * the same thresholding as {@link #fit(double[][], double[], double[], double)}, with
+	 * {@code ||G_j||^2 = A_jj}, {@code ||b||^2} less its noise part and G-norms
+	 * {@code d'A d}. The candidate supports (every threshold's, and the backward
+	 * elimination path from the full library: the term whose removal raises the residual
+	 * least is dropped at each step) are compared by an information criterion on the
+	 * effective number of independent rows {@code n_e} (overlapping test functions make
+	 * neighbouring rows nearly copies, which is why BIC on the row count keeps 8 to 11
+	 * terms): {@code n_e log(RSS / n) + 2 |S| log(n_e)}, smallest wins.
+	 * @param effectiveRows {@code n_e}
+	 */
+	public static Result fit(NormalSystem ns, double[] thresholds, double termPenalty, double effectiveRows) {
+		int nc = ns.size();
+		double[] norms = new double[nc];
+		boolean[] all = new boolean[nc];
+		for (int j = 0; j < nc; j++) {
+			norms[j] = Math.sqrt(Math.max(0, ns.a()[j][j]));
+			all[j] = norms[j] > 0;
+		}
+		double bn = Math.sqrt(Math.max(ns.bb() - ns.noiseBb(), 1e-300));
+		Map<String, double[]> cache = new HashMap<>();
+		double[] ls = solve(ns, all, cache);
+		double glsNorm = Math.sqrt(Math.max(0, ns.energy(ls)));
+		double floor = (ns.bb() > 0) ? Math.sqrt(Math.max(0, ns.rss(ls)) / ns.bb()) : 0;
+		double penalty = Double.isNaN(termPenalty) ? Math.min(1.0 / nc, Math.max(MIN_PENALTY, 2 * floor)) : termPenalty;
+		java.util.List<boolean[]> path = new java.util.ArrayList<>();
+		Result best = null;
+		for (double lambda : thresholds) {
+			boolean[] support = all.clone();
+			double[] w = ls;
+			int it = 0;
+			while (it++ < 32) {
+				boolean[] next = new boolean[nc];
+				boolean changed = false;
+				for (int j = 0; j < nc; j++) {
+					double r = Math.abs(w[j]) * norms[j] / bn;
+					next[j] = support[j] && r >= lambda && r <= 1 / lambda;
+					changed |= next[j] != support[j];
+				}
+				if (!changed) {
+					break;
+				}
+				support = next;
+				w = solve(ns, support, cache);
+			}
+			path.add(support);
+			double[] d = new double[nc];
+			for (int j = 0; j < nc; j++) {
+				d[j] = w[j] - ls[j];
+			}
+			int nnz = 0;
+			for (double v : w) {
+				if (v != 0) {
+					nnz++;
+				}
+			}
+			double loss = ((glsNorm > 0) ? Math.sqrt(Math.max(0, ns.energy(d))) / glsNorm : 0) + penalty * nnz;
+			if (best == null || loss < best.loss) {
+				best = new Result(w, lambda, loss, it);
+			}
+		}
+		if (!(effectiveRows > 0)) {
+			return best;
+		}
+		// backward elimination
+		boolean[] cur = all.clone();
+		path.add(cur.clone());
+		while (true) {
+			int drop = -1;
+			double least = Double.POSITIVE_INFINITY;
+			for (int j = 0; j < nc; j++) {
+				if (!cur[j]) {
+					continue;
+				}
+				cur[j] = false;
+				double r = ns.observedRss(solve(ns, cur, cache));
+				cur[j] = true;
+				if (r < least) {
+					least = r;
+					drop = j;
+				}
+			}
+			if (drop < 0) {
+				break;
+			}
+			cur[drop] = false;
+			path.add(cur.clone());
+		}
+		double tiny = 1e-14 * ns.bb();
+		double bestScore = Double.POSITIVE_INFINITY;
+		double[] bestW = null;
+		for (boolean[] sup : path) {
+			double[] w = solve(ns, sup, cache);
+			int nnz = 0;
+			for (boolean x : sup) {
+				if (x) {
+					nnz++;
+				}
+			}
+			double rs = ns.observedRss(w);
+			double score = effectiveRows * Math.log((Math.max(0, rs) + tiny) / ns.rows())
+					+ CRITERION_PENALTY * nnz * Math.log(effectiveRows);
+			if (score < bestScore - 1e-9) {
+				bestScore = score;
+				bestW = w;
+			}
+		}
+		return new Result(bestW, Double.NaN, bestScore, 0);
+	}
+
+	private static double[] solve(NormalSystem ns, boolean[] support, Map<String, double[]> cache) {
+		StringBuilder key = new StringBuilder(support.length);
+		for (boolean s : support) {
+			key.append(s ? '1' : '0');
+		}
+		return cache.computeIfAbsent(key.toString(), (k) -> ns.solve(support));
 	}
 
 	/** {@code n} thresholds log-spaced on {@code [lo, hi]}. */

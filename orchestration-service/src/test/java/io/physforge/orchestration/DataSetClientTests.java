@@ -9,6 +9,7 @@ import io.physforge.orchestration.config.OrchestrationProperties;
 import io.physforge.orchestration.dataset.DataSetClient;
 import io.physforge.orchestration.dataset.DataSetRef;
 import io.physforge.platform.problem.ProblemException;
+import io.physforge.platform.testing.StubDataService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.client.RestClient;

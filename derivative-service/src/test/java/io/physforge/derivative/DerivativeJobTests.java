@@ -36,6 +36,7 @@ import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
 import io.physforge.platform.storage.ObjectStorage;
 import io.physforge.platform.testing.Http;
+import io.physforge.platform.testing.JobStreams;
 import io.physforge.platform.testing.TestJwks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

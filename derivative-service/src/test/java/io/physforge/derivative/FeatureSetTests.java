@@ -27,6 +27,7 @@ import io.physforge.core.io.DataSets;
 import io.physforge.core.io.ReadOptions;
 import io.physforge.platform.storage.ObjectStorage;
 import io.physforge.platform.testing.Http;
+import io.physforge.platform.testing.StubDataService;
 import io.physforge.platform.testing.TestJwks;
 import org.junit.jupiter.api.Test;
 

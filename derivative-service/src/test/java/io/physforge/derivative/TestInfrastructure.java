@@ -11,6 +11,7 @@ import io.physforge.core.field.Field;
 import io.physforge.core.io.DataSets;
 import io.physforge.core.testing.ReferenceData;
 import io.physforge.platform.storage.ObjectStorage;
+import io.physforge.platform.testing.StubDataService;
 import io.physforge.platform.testing.TestServers;
 import io.physforge.suite.infra.LocalInfrastructure;
 

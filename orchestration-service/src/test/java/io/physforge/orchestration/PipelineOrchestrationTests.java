@@ -19,6 +19,7 @@ import io.physforge.platform.queue.JobQueue;
 import io.physforge.platform.queue.JobWorker;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.ServiceSmokeTest;
+import io.physforge.platform.testing.StubDataService;
 import io.physforge.platform.testing.TestDatabase;
 import io.physforge.platform.testing.TestJwks;
 import org.junit.jupiter.api.AfterAll;

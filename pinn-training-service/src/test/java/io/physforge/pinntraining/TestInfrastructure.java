@@ -2,6 +2,7 @@ package io.physforge.pinntraining;
 
 import java.util.UUID;
 
+import io.physforge.platform.testing.StubDataService;
 import io.physforge.platform.testing.TestServers;
 import io.physforge.suite.infra.LocalInfrastructure;
 
@@ -18,7 +19,8 @@ public final class TestInfrastructure {
 	public static final String STREAM = "pf:jobs:pinn-test-" + UUID.randomUUID();
 
 	/** data-service's data set look-up. */
-	static final StubDataService DATA = new StubDataService();
+	static final StubDataService DATA = new StubDataService(
+			"\"fields\":[\"u\"],\"coordinates\":[{\"name\":\"t\",\"size\":21},{\"name\":\"x\",\"size\":64}]");
 
 	private TestInfrastructure() {
 	}

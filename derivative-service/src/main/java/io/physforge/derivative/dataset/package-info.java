@@ -1,7 +1,7 @@
 /**
  * The data sets feature sets are computed from: looked up in data-service with the
- * caller's token ({@link io.physforge.derivative.dataset.DataSetClient}) and their
- * canonical form read from bucket {@code datasets}
+ * caller's token (platform's {@link io.physforge.platform.dataset.DataSetClient}) and
+ * their canonical form read from bucket {@code datasets}
  * ({@link io.physforge.derivative.dataset.DataSetReader}).
  */
 package io.physforge.derivative.dataset;

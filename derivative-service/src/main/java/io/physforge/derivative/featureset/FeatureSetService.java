@@ -8,22 +8,22 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.physforge.core.field.Field;
-import io.physforge.derivative.dataset.DataSetClient;
 import io.physforge.derivative.dataset.DataSetReader;
-import io.physforge.derivative.dataset.DataSetRef;
-import io.physforge.derivative.feature.FeatureComputer;
 import io.physforge.derivative.feature.FeatureComputer.Features;
+import io.physforge.derivative.feature.FeatureComputer;
 import io.physforge.derivative.feature.FeatureSpec;
 import io.physforge.derivative.feature.InvalidFeatureSpecException;
 import io.physforge.derivative.featureset.FeatureSetFiles.Stored;
-import io.physforge.derivative.featureset.internal.FeatureSetRepository;
 import io.physforge.derivative.featureset.internal.FeatureSetRepository.NewFeatureSet;
+import io.physforge.derivative.featureset.internal.FeatureSetRepository;
 import io.physforge.derivative.model.ModelLoader;
 import io.physforge.platform.audit.AuditOutcome;
 import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.dataset.DataSetClient;
+import io.physforge.platform.dataset.DataSetRef;
 import io.physforge.platform.problem.ProblemException;
-import io.physforge.platform.problem.Problems;
 import io.physforge.platform.problem.Problems.FieldError;
+import io.physforge.platform.problem.Problems;
 import io.physforge.platform.security.CurrentUser;
 
 import org.springframework.beans.factory.ObjectProvider;

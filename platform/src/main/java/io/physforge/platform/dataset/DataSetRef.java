@@ -1,4 +1,4 @@
-package io.physforge.pinntraining.dataset;
+package io.physforge.platform.dataset;
 
 import java.util.List;
 import java.util.UUID;
@@ -6,12 +6,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * This service's small copy of data-service's data set: what a training job needs of it.
+ * The services' small copy of data-service's data set: what a job needs of it.
  *
  * @param id the data set id
  * @param owner its owner (token subject)
- * @param fields field names in field order (the network's outputs)
- * @param coordinates the axes in canonical order (the network's inputs)
+ * @param fields field names in field order (empty when data-service shows none)
+ * @param coordinates the axes in canonical order (empty when data-service shows none)
  * @param canonical where its canonical form is stored
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -42,7 +42,8 @@ public record DataSetRef(UUID id, String owner, List<String> fields, List<Coordi
 	}
 
 	/**
-	 * The canonical form workers read.
+	 * The canonical form workers read (written by data-service; keys are made by the
+	 * server, never by users).
 	 *
 	 * @param bucket the bucket, {@code datasets}
 	 * @param key the object key

@@ -1,14 +1,10 @@
-package io.physforge.orchestration;
+package io.physforge.platform.dataset;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
-import io.physforge.orchestration.config.OrchestrationProperties;
-import io.physforge.orchestration.dataset.DataSetClient;
-import io.physforge.orchestration.dataset.DataSetRef;
 import io.physforge.platform.problem.ProblemException;
+import io.physforge.platform.testing.StubDataService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.client.RestClient;
@@ -25,13 +21,14 @@ class DataSetClientTests {
 	@Test
 	void answersTheCanonicalFormToItsOwnerAndNotFoundToOthers() {
 		try (StubDataService data = new StubDataService()) {
-			DataSetClient client = client(data.uri());
+			DataSetClient client = new DataSetClient(RestClient.builder(), data.uri());
 			UUID id = UUID.randomUUID();
 			String key = data.register(id, "alice-token");
 			DataSetRef dataSet = client.require(id, "Bearer alice-token");
 			assertThat(dataSet.id()).isEqualTo(id);
 			assertThat(dataSet.canonical().key()).isEqualTo(key);
 			assertThat(dataSet.canonical().format()).isEqualTo("NPZ");
+			assertThat(dataSet.fields()).isEmpty();
 			ProblemException hidden = catchThrowableOfType(ProblemException.class,
 					() -> client.require(id, "Bearer bob-token"));
 			assertThat(hidden.getStatus().value()).isEqualTo(404);
@@ -42,23 +39,29 @@ class DataSetClientTests {
 	}
 
 	@Test
+	void readsTheFieldsAndAxesWhenDataServiceShowsThem() {
+		try (StubDataService data = new StubDataService(
+				"\"fields\":[\"u\"],\"coordinates\":[{\"name\":\"t\",\"size\":21},{\"name\":\"x\",\"size\":64}]")) {
+			DataSetClient client = new DataSetClient(RestClient.builder(), data.uri());
+			UUID id = data.register("alice-token", "some/key.npz");
+			DataSetRef dataSet = client.require(id, "Bearer alice-token");
+			assertThat(dataSet.fields()).containsExactly("u");
+			assertThat(dataSet.axes()).containsExactly("t", "x");
+			assertThat(dataSet.coordinates().get(1).size()).isEqualTo(64);
+			assertThat(dataSet.canonical().key()).isEqualTo("some/key.npz");
+		}
+	}
+
+	@Test
 	void anUnreachableDataServiceIsA503NamingTheSetting() throws Exception {
 		URI closed;
 		try (StubDataService data = new StubDataService()) {
 			closed = data.uri();
 		}
 		ProblemException problem = catchThrowableOfType(ProblemException.class,
-				() -> client(closed).require(UUID.randomUUID(), "Bearer x"));
+				() -> new DataSetClient(RestClient.builder(), closed).require(UUID.randomUUID(), "Bearer x"));
 		assertThat(problem.getStatus().value()).isEqualTo(503);
 		assertThat(problem.toProblemDetail().getDetail()).contains(closed.toString()).contains("PF_DATA_URI");
-	}
-
-	private static DataSetClient client(URI dataUri) {
-		OrchestrationProperties properties = new OrchestrationProperties("", "orchestration", "test", 3,
-				Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1), Map.of(), Duration.ofMillis(250),
-				Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofMinutes(30),
-				Duration.ofSeconds(15), 50, dataUri);
-		return new DataSetClient(RestClient.builder(), properties);
 	}
 
 }

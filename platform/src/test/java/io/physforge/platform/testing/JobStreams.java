@@ -1,4 +1,4 @@
-package io.physforge.pinntraining;
+package io.physforge.platform.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +15,17 @@ import redis.clients.jedis.resps.StreamEntry;
  * Reads the events of one job from {@code pf:job-events} (shared with other suites, so
  * filtered by job id) from a position taken before the job was published.
  */
-final class JobStreams {
+public final class JobStreams {
 
 	private final UnifiedJedis redis;
 
 	private final StreamEntryID from;
 
-	JobStreams(UnifiedJedis redis) {
+	/**
+	 * Starts reading after the stream's current last entry.
+	 * @param redis the Redis the services publish their job events to
+	 */
+	public JobStreams(UnifiedJedis redis) {
 		this.redis = redis;
 		List<StreamEntry> last = redis.xrevrange(JobEvents.STREAM, "+", "-", 1);
 		this.from = last.isEmpty() ? new StreamEntryID(0, 0) : last.get(0).getID();
@@ -31,7 +35,7 @@ final class JobStreams {
 	 * @param jobId the job
 	 * @return its events since this reader was made, oldest first
 	 */
-	List<JobEvent> events(String jobId) {
+	public List<JobEvent> events(String jobId) {
 		List<JobEvent> events = new ArrayList<>();
 		StreamEntryID cursor = this.from;
 		while (true) {
@@ -56,7 +60,7 @@ final class JobStreams {
 	 * @param timeout how long to wait
 	 * @return the matching events
 	 */
-	List<JobEvent> await(String jobId, Predicate<JobEvent> condition, int count, Duration timeout) {
+	public List<JobEvent> await(String jobId, Predicate<JobEvent> condition, int count, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			List<JobEvent> matching = events(jobId).stream().filter(condition).toList();

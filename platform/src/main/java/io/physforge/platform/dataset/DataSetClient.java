@@ -1,36 +1,49 @@
-package io.physforge.pinntraining.dataset;
+package io.physforge.platform.dataset;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
 import io.physforge.platform.problem.ProblemException;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
  * Looks a data set up in data-service ({@code GET /api/data/datasets/{id}}) with the
  * caller's own token, so data-service's ownership rule decides: a data set the caller may
- * not see is not found here either.
+ * not see is not found here either. Each service makes one as a bean from its own setting
+ * of data-service's address ({@code PF_DATA_URI}).
  */
-@Component
-@EnableConfigurationProperties(DataServiceProperties.class)
 public class DataSetClient {
 
 	private final RestClient http;
 
 	private final String base;
 
-	public DataSetClient(RestClient.Builder builder, DataServiceProperties properties) {
+	/**
+	 * A client with a 15 s read timeout.
+	 * @param builder the application's REST client builder
+	 * @param base base URI of data-service
+	 */
+	public DataSetClient(RestClient.Builder builder, URI base) {
+		this(builder, base, Duration.ofSeconds(15));
+	}
+
+	/**
+	 * A client.
+	 * @param builder the application's REST client builder
+	 * @param base base URI of data-service
+	 * @param timeout read timeout of one look-up
+	 */
+	public DataSetClient(RestClient.Builder builder, URI base, Duration timeout) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(Duration.ofSeconds(3));
-		requests.setReadTimeout(properties.timeout());
-		this.base = properties.uri().toString();
+		requests.setReadTimeout(timeout);
+		this.base = base.toString();
 		this.http = builder.baseUrl(this.base).requestFactory(requests).build();
 	}
 
@@ -74,7 +87,7 @@ public class DataSetClient {
 		catch (ResourceAccessException ex) {
 			throw unavailable(HttpStatus.SERVICE_UNAVAILABLE,
 					"data-service at " + this.base + " cannot be reached to look up data set " + id + " ("
-							+ ex.getMessage() + "); start it or set PF_DATA_URI, then submit again.");
+							+ ex.getMessage() + "); start it or set PF_DATA_URI, then try again.");
 		}
 	}
 

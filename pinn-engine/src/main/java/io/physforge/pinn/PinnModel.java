@@ -61,7 +61,7 @@ public final class PinnModel {
 		this.activation = Objects.requireNonNull(activation);
 		this.normalisation = Objects.requireNonNull(normalisation);
 		this.weights = List.copyOf(weights);
-		this.coefficients = Map.copyOf(coefficients);
+		this.coefficients = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(coefficients));
 		this.equation = equation;
 		this.metrics = Map.copyOf(metrics);
 		if (weights.size() != 2 * (hiddenLayers.size() + 1)) {

@@ -21,8 +21,8 @@ public record PinnResult(PinnModel model, Map<String, Double> coefficients, Map<
 		long durationMillis, List<TrainingProgress> history, Map<String, Object> provenance) {
 
 	public PinnResult {
-		coefficients = Map.copyOf(coefficients);
-		losses = Map.copyOf(losses);
+		coefficients = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coefficients));
+		losses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(losses));
 		history = List.copyOf(history);
 		provenance = Map.copyOf(provenance);
 	}

@@ -18,8 +18,8 @@ public record TrainingProgress(int step, int totalSteps, String phase, Map<Strin
 		Map<String, Double> coefficients, long elapsedMillis) {
 
 	public TrainingProgress {
-		losses = Map.copyOf(losses);
-		coefficients = Map.copyOf(coefficients);
+		losses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(losses));
+		coefficients = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coefficients));
 	}
 
 	/** Fraction done, 0 to 1. */

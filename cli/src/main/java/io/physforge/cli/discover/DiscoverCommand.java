@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.physforge.cli.internal.DataFileOptions;
 import io.physforge.cli.internal.Json;
 import io.physforge.cli.internal.ProgressBar;
 import io.physforge.pinn.PinnDerivatives;
@@ -24,11 +25,9 @@ import io.physforge.core.discovery.Discovery;
 import io.physforge.core.discovery.DiscoveryResult;
 import io.physforge.core.discovery.DiscoverySettings;
 import io.physforge.core.field.Field;
-import io.physforge.core.io.DataSets;
-import io.physforge.core.io.ReadOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -43,18 +42,8 @@ public final class DiscoverCommand implements Callable<Integer> {
 	@Spec
 	private picocli.CommandLine.Model.CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "data file: .csv, .h5, .nc, .npz or .mat")
-	private Path file;
-
-	@Option(names = "--fields",
-			description = "field names for the fields found (u,v), or a mapping to file variables (u=usol)")
-	private String fields;
-
-	@Option(names = "--coords", description = "coordinates: canonical axes (t,x) or a mapping (t=tt,x=x)")
-	private String coords;
-
-	@Option(names = "--layout", description = "the file's dimension order of the fields, e.g. x,t")
-	private String layout;
+	@Mixin
+	private DataFileOptions input;
 
 	@Option(names = "--targets", split = ",", description = "fields to find an equation for (default: all), e.g. u")
 	private List<String> targets = List.of();
@@ -137,20 +126,15 @@ public final class DiscoverCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (!Files.isRegularFile(this.file)) {
-			throw new IllegalArgumentException(
-					this.file + ": no such file; give the path of a .csv, .h5, .nc, .npz or .mat data file");
-		}
-		ReadOptions options = ReadOptions.parse(this.coords, this.fields, this.layout);
 		DiscoverySettings defaults = DiscoverySettings.defaults();
 		DiscoverySettings settings = new DiscoverySettings(this.targets, this.method, this.derivative,
 				this.derivativeOptions, this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree,
 				this.regression, this.threshold, defaults.lambda(), this.l0Penalty, defaults.testFraction(),
 				this.maxRows, this.seed, this.ensemble, this.inclusionThreshold, this.libraryFraction, this.selection,
 				this.validate);
-		Field data = DataSets.read(this.file, options);
-		DiscoveryResult result = discover(data, settings).withInput(this.file.getFileName().toString(),
-				sha256(this.file));
+		Field data = this.input.read();
+		DiscoveryResult result = discover(data, settings).withInput(this.input.file().getFileName().toString(),
+				sha256(this.input.file()));
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.json) {
 			out.println(Json.write(result));

@@ -3,27 +3,25 @@ package io.physforge.cli.pinn;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.physforge.cli.internal.DataFileOptions;
 import io.physforge.cli.internal.Json;
 import io.physforge.cli.internal.ProgressBar;
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Noise;
-import io.physforge.core.io.DataSets;
-import io.physforge.core.io.ReadOptions;
 import io.physforge.pinn.PinnResult;
 import io.physforge.pinn.PinnSettings;
 import io.physforge.pinn.PinnTrainer;
 import io.physforge.pinn.TrainingMonitor;
 import io.physforge.pinn.TrainingProgress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,17 +38,8 @@ public final class PinnCommand implements Callable<Integer> {
 	@Spec
 	private picocli.CommandLine.Model.CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "data file: .csv, .h5, .nc, .npz or .mat")
-	private Path file;
-
-	@Option(names = "--fields", description = "field names (u,v) or a mapping to file variables (u=usol)")
-	private String fields;
-
-	@Option(names = "--coords", description = "coordinates: canonical axes (t,x) or a mapping (t=tt,x=x)")
-	private String coords;
-
-	@Option(names = "--layout", description = "the file's dimension order of the fields, e.g. x,t")
-	private String layout;
+	@Mixin
+	private DataFileOptions input;
 
 	@Option(names = "--pde",
 			description = "equation with coefficients to learn, e.g. \"u_t = c1*u*u_x + c2*u_xx\" (numbers are fixed)")
@@ -94,10 +83,6 @@ public final class PinnCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (!Files.isRegularFile(this.file)) {
-			throw new IllegalArgumentException(
-					this.file + ": no such file; give the path of a .csv, .h5, .nc, .npz or .mat data file");
-		}
 		PinnSettings settings = PinnSettings.defaults()
 			.withLayers(PinnSettings.parseLayers(this.layers))
 			.withPde(this.pde)
@@ -106,7 +91,7 @@ public final class PinnCommand implements Callable<Integer> {
 			.withPoints(this.dataPoints, this.collocationPoints)
 			.withSeed(this.seed)
 			.withProgressEvery(Math.max(1, (this.epochs + this.lbfgs) / 200));
-		Field data = DataSets.read(this.file, ReadOptions.parse(this.coords, this.fields, this.layout));
+		Field data = this.input.read();
 		if (this.noise > 0) {
 			data = Noise.add(data, this.noise, this.seed);
 		}

@@ -3,7 +3,6 @@ package io.physforge.pinn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.physforge.core.discovery.Discovery;
@@ -153,12 +152,6 @@ public final class PinnDerivatives {
 	/** Points left out at each end of an axis of {@code size} points. */
 	public static int edgePoints(int size) {
 		return (int) Math.floor(EDGE_FRACTION * size);
-	}
-
-	/** A one-line summary of a fit for progress displays. */
-	public static String describe(TrainingProgress p) {
-		return String.format(Locale.ROOT, "%s step %d/%d loss %.3e", p.phase(), p.step(), p.totalSteps(),
-				p.losses().getOrDefault("total", Double.NaN));
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.physforge.pinn;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -231,12 +230,6 @@ public record PinnEquation(List<Equation> equations) {
 			parts.add(sb.toString());
 		}
 		return String.join("; ", parts);
-	}
-
-	static Map<String, Double> zeros(List<String> names) {
-		Map<String, Double> m = new LinkedHashMap<>();
-		names.forEach((n) -> m.put(n, 0.0));
-		return m;
 	}
 
 }

@@ -166,7 +166,7 @@ public final class DiscoverCommand implements Callable<Integer> {
 		DiscoveryResult result = PinnDerivatives.discover(data, strong, pinn, new TrainingMonitor() {
 			@Override
 			public void progress(TrainingProgress p) {
-				bar.show((int) Math.round(100 * p.fraction()), "PINN " + PinnDerivatives.describe(p));
+				bar.show((int) Math.round(100 * p.fraction()), "PINN " + p.text());
 			}
 		});
 		bar.done();

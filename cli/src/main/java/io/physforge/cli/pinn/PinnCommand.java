@@ -100,7 +100,7 @@ public final class PinnCommand implements Callable<Integer> {
 		PinnResult result = PinnTrainer.train(data, settings, new TrainingMonitor() {
 			@Override
 			public void progress(TrainingProgress p) {
-				bar.show((int) Math.round(100 * p.fraction()), describe(p));
+				bar.show((int) Math.round(100 * p.fraction()), p.text());
 			}
 		});
 		bar.done();
@@ -130,15 +130,6 @@ public final class PinnCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return 0;
-	}
-
-	static String describe(TrainingProgress p) {
-		StringBuilder sb = new StringBuilder(p.phase()).append(" ").append(p.step());
-		sb.append(String.format(Locale.ROOT, " loss %.2e", p.losses().getOrDefault("total", Double.NaN)));
-		sb.append(String.format(Locale.ROOT, " data %.2e", p.losses().getOrDefault("data", 0.0)));
-		sb.append(String.format(Locale.ROOT, " pde %.2e", p.losses().getOrDefault("pde", 0.0)));
-		p.coefficients().forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
-		return sb.toString();
 	}
 
 	private static String losses(Map<String, Double> losses) {

@@ -1,7 +1,5 @@
 package io.physforge.pinn.internal;
 
-import java.util.Arrays;
-
 /**
  * A direction in normalised input space along which derivatives are propagated, up to
  * {@code maxOrder}.
@@ -10,9 +8,5 @@ import java.util.Arrays;
  * @param maxOrder highest derivative order needed along it, 1 to 4
  */
 record Direction(double[] vector, int maxOrder) {
-
-	String key() {
-		return Arrays.toString(this.vector);
-	}
 
 }

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -372,43 +371,6 @@ public class PinnJobHandler implements JobHandler {
 	}
 
 	/**
-	 * A point of the loss curve as progress text:
-	 * {@code adam 120/250: loss 1.23e-02 (data 1.10e-02, pde 1.30e-03); c1=-0.9242, c2=0.0798}.
-	 * @param point the point
-	 * @return the text
-	 */
-	static String describe(TrainingProgress point) {
-		StringBuilder text = new StringBuilder();
-		text.append(point.phase()).append(' ').append(point.step()).append('/').append(point.totalSteps());
-		Map<String, Double> losses = point.losses();
-		text.append(": loss ").append(format(losses.get("total")));
-		StringBuilder parts = new StringBuilder();
-		for (String name : new String[] { "data", "pde", "boundary", "initial", "regularisation" }) {
-			Double value = losses.get(name);
-			if (value != null && value != 0) {
-				parts.append((parts.length() > 0) ? ", " : "").append(name).append(' ').append(format(value));
-			}
-		}
-		if (parts.length() > 0) {
-			text.append(" (").append(parts).append(')');
-		}
-		if (!point.coefficients().isEmpty()) {
-			StringBuilder coefficients = new StringBuilder();
-			new TreeMap<>(point.coefficients())
-				.forEach((name, value) -> coefficients.append((coefficients.length() > 0) ? ", " : "")
-					.append(name)
-					.append('=')
-					.append(String.format(Locale.ROOT, "%.4f", value)));
-			text.append("; ").append(coefficients);
-		}
-		return text.toString();
-	}
-
-	private static String format(Double value) {
-		return (value == null) ? "?" : String.format(Locale.ROOT, "%.3e", value);
-	}
-
-	/**
 	 * Forwards the loss curve to the job's progress (events and row, at most every
 	 * {@code progress-interval}, always the last point) and the queue's cancellation to
 	 * the training loop.
@@ -442,7 +404,7 @@ public class PinnJobHandler implements JobHandler {
 			this.sentAt = now;
 			double fraction = 0.02 + 0.95 * point.fraction();
 			try {
-				this.context.progress(fraction, describe(point));
+				this.context.progress(fraction, point.text());
 				PinnJobHandler.this.jobs.progress(this.jobId, fraction, point.asMap());
 			}
 			catch (RuntimeException ex) {

@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.physforge.orchestration.job.JobResultRef;
 import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobEvents;
 import io.physforge.platform.queue.JobHandler;
 import io.physforge.platform.queue.JobMessage;
+import io.physforge.platform.queue.JobResultRef;
 import io.physforge.platform.queue.PermanentJobFailure;
 
 /**

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.physforge.core.field.Field;
-import io.physforge.derivative.dataset.DataSetReader;
 import io.physforge.derivative.feature.FeatureComputer.Features;
 import io.physforge.derivative.feature.FeatureComputer;
 import io.physforge.derivative.feature.FeatureSpec;
@@ -19,6 +18,7 @@ import io.physforge.derivative.featureset.internal.FeatureSetRepository;
 import io.physforge.derivative.model.ModelLoader;
 import io.physforge.platform.audit.AuditOutcome;
 import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.dataset.CanonicalDataSetReader;
 import io.physforge.platform.dataset.DataSetClient;
 import io.physforge.platform.dataset.DataSetRef;
 import io.physforge.platform.problem.ProblemException;
@@ -53,14 +53,14 @@ public class FeatureSetService {
 
 	private final DataSetClient dataSets;
 
-	private final DataSetReader reader;
+	private final CanonicalDataSetReader reader;
 
 	private final ModelLoader models;
 
 	private final ObjectProvider<AuditPublisher> audit;
 
 	public FeatureSetService(FeatureSetRepository repository, FeatureSetFiles files, DataSetClient dataSets,
-			DataSetReader reader, ModelLoader models, ObjectProvider<AuditPublisher> audit) {
+			CanonicalDataSetReader reader, ModelLoader models, ObjectProvider<AuditPublisher> audit) {
 		this.repository = repository;
 		this.files = files;
 		this.dataSets = dataSets;

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.physforge.core.field.Field;
-import io.physforge.derivative.dataset.DataSetReader;
 import io.physforge.derivative.feature.FeatureComputer;
 import io.physforge.derivative.feature.FeatureComputer.Features;
 import io.physforge.derivative.feature.FeatureSpec;
@@ -24,13 +23,15 @@ import io.physforge.derivative.featureset.internal.FeatureSetRepository.NewFeatu
 import io.physforge.derivative.model.ModelLoader;
 import io.physforge.platform.audit.AuditOutcome;
 import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.dataset.CanonicalDataSetReader;
 import io.physforge.platform.problem.Problems.FieldError;
 import io.physforge.platform.queue.JobContext;
-import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobEvents;
+import io.physforge.platform.queue.JobInput;
 import io.physforge.platform.queue.JobHandler;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
+import io.physforge.platform.queue.JobResultRef;
 import io.physforge.platform.queue.PermanentJobFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ public class DerivativeJobHandler implements JobHandler {
 
 	private final FeatureSetFiles files;
 
-	private final DataSetReader reader;
+	private final CanonicalDataSetReader reader;
 
 	private final ModelLoader models;
 
@@ -75,7 +76,7 @@ public class DerivativeJobHandler implements JobHandler {
 
 	private final ObjectProvider<AuditPublisher> audit;
 
-	public DerivativeJobHandler(FeatureSetRepository repository, FeatureSetFiles files, DataSetReader reader,
+	public DerivativeJobHandler(FeatureSetRepository repository, FeatureSetFiles files, CanonicalDataSetReader reader,
 			ModelLoader models, JobEvents events, JobQueue queue, ObjectMapper json,
 			ObjectProvider<AuditPublisher> audit) {
 		this.repository = repository;
@@ -112,7 +113,7 @@ public class DerivativeJobHandler implements JobHandler {
 				modelId = model.id();
 			}
 		}
-		String objectKey = objectKey(payload);
+		String objectKey = CanonicalDataSetReader.objectKey(payload.datasetObjectKey(), payload.inputs());
 		Object recorded = (spec != null) ? spec.asMap() : (payload.params() != null) ? payload.params() : Map.of();
 		String method = (spec != null) ? spec.method() : "invalid";
 		Claim claim = this.repository.claim(
@@ -131,11 +132,6 @@ public class DerivativeJobHandler implements JobHandler {
 			if (!errors.isEmpty()) {
 				throw new IllegalArgumentException("invalid derivatives params: "
 						+ String.join("; ", errors.stream().map((e) -> e.field() + " " + e.message()).toList()));
-			}
-			if (objectKey == null) {
-				throw new IllegalArgumentException("the job names no canonical form of data set " + payload.datasetId()
-						+ ": the payload needs 'datasetObjectKey' (the key in bucket " + DataSetReader.BUCKET
-						+ " that data-service stored the canonical form under)");
 			}
 			context.progress(0.05, "reading the data set");
 			checkCancelled(message, context);
@@ -221,12 +217,7 @@ public class DerivativeJobHandler implements JobHandler {
 	 * the spec's model id, or the only one.
 	 */
 	private static JobResultRef model(DerivativeJobPayload payload, FeatureSpec spec, List<FieldError> errors) {
-		List<JobResultRef> models = new ArrayList<>();
-		for (DerivativeJobPayload.Input input : payload.inputs()) {
-			if (input.result() != null && JobResultRef.PINN_MODEL.equals(input.result().kind())) {
-				models.add(input.result());
-			}
-		}
+		List<JobResultRef> models = JobInput.resultsOfKind(payload.inputs(), JobResultRef.PINN_MODEL);
 		List<JobResultRef> matching = models.stream()
 			.filter((m) -> spec.modelId() == null || spec.modelId().equals(m.id()))
 			.toList();
@@ -249,24 +240,6 @@ public class DerivativeJobHandler implements JobHandler {
 		return model;
 	}
 
-	/**
-	 * The canonical form's key: the payload's {@code datasetObjectKey}, else the first
-	 * upstream result stored in bucket {@code datasets}.
-	 */
-	static String objectKey(DerivativeJobPayload payload) {
-		if (payload.datasetObjectKey() != null && !payload.datasetObjectKey().isBlank()) {
-			return payload.datasetObjectKey().trim();
-		}
-		String prefix = "s3://" + DataSetReader.BUCKET + "/";
-		for (DerivativeJobPayload.Input input : payload.inputs()) {
-			if (input.result() != null && input.result().location() != null
-					&& input.result().location().startsWith(prefix)) {
-				return input.result().location().substring(prefix.length());
-			}
-		}
-		return null;
-	}
-
 	private void publishResult(JobMessage message, UUID id) {
 		FeatureSet featureSet = this.repository.find(id).orElseThrow();
 		ObjectNode summary = this.json.createObjectNode();
@@ -284,15 +257,7 @@ public class DerivativeJobHandler implements JobHandler {
 		summary.put("sizeBytes", featureSet.sizeBytes());
 		summary.put("sha256", featureSet.sha256());
 		JobResultRef ref = new JobResultRef(JobResultRef.FEATURE_SET, id.toString(), featureSet.location(), summary);
-		String text;
-		try {
-			text = this.json.writeValueAsString(ref);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-		this.events.publish(new JobEvent(JobEvent.Kind.COMPLETED, message.jobId(), message.type(), message.attempt(),
-				1.0, text, null, false, null, message.idempotencyKey()));
+		this.events.publish(JobResultRef.completedEvent(message, ref));
 	}
 
 	private void deleteQuietly(Stored stored) {

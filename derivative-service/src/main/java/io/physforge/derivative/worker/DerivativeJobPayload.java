@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.physforge.platform.queue.JobInput;
 
 /**
  * This service's copy of the orchestrator's job payload on {@code pf:jobs:derivatives}
@@ -35,23 +36,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record DerivativeJobPayload(UUID pipelineId, UUID jobId, String stepId, String type, int attempt, UUID datasetId,
 		String ownerId, @JsonAlias( {
 				"canonicalObjectKey", "canonicalKey" }) String datasetObjectKey,
-		JsonNode params, List<Input> inputs){
+		JsonNode params, List<JobInput> inputs){
 
 	public DerivativeJobPayload {
 		inputs = (inputs != null) ? List.copyOf(inputs) : List.of();
-	}
-
-	/**
-	 * The result of an upstream job.
-	 *
-	 * @param stepId its step id
-	 * @param jobId its job id
-	 * @param type its step type
-	 * @param result its result reference, may be {@code null}
-	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Input(String stepId, UUID jobId, String type, JobResultRef result) {
-
 	}
 
 }

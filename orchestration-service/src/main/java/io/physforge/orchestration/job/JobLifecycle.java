@@ -20,7 +20,9 @@ import io.physforge.platform.audit.AuditEvent;
 import io.physforge.platform.audit.AuditOutcome;
 import io.physforge.platform.audit.AuditPublisher;
 import io.physforge.platform.queue.JobEvent;
+import io.physforge.platform.queue.JobInput;
 import io.physforge.platform.queue.JobQueue;
+import io.physforge.platform.queue.JobResultRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -293,10 +295,10 @@ public class JobLifecycle {
 	private void enqueue(PipelineRow pipeline, JobRow job, List<JobRow> jobs, Duration delay) {
 		int attempt = job.attempts() + 1;
 		Map<String, JobRow> byStep = jobs.stream().collect(Collectors.toMap(JobRow::stepId, Function.identity()));
-		List<JobPayload.Input> inputs = new ArrayList<>();
+		List<JobInput> inputs = new ArrayList<>();
 		for (String step : job.dependsOn()) {
 			JobRow upstream = byStep.get(step);
-			inputs.add(new JobPayload.Input(upstream.stepId(), upstream.id(), upstream.type(),
+			inputs.add(new JobInput(upstream.stepId(), upstream.id(), upstream.type(),
 					(upstream.result() != null) ? JobResultRef.parse(upstream.result()) : null));
 		}
 		JobPayload payload = new JobPayload(pipeline.id(), job.id(), job.stepId(), job.type(), attempt,

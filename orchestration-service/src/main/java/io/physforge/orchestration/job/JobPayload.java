@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.physforge.platform.queue.JobInput;
 
 /**
  * The {@code payload} of every job message this service publishes to
@@ -35,18 +36,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param inputs the results of the steps this one depends on, in {@code dependsOn} order
  */
 public record JobPayload(UUID pipelineId, UUID jobId, String stepId, String type, int attempt, UUID datasetId,
-		String ownerId, String datasetObjectKey, String datasetFormat, JsonNode params, List<Input> inputs) {
-
-	/**
-	 * The result of an upstream job.
-	 *
-	 * @param stepId its step id
-	 * @param jobId its job id
-	 * @param type its step type
-	 * @param result its result reference, {@code null} if its worker published none
-	 */
-	public record Input(String stepId, UUID jobId, String type, JobResultRef result) {
-
-	}
+		String ownerId, String datasetObjectKey, String datasetFormat, JsonNode params, List<JobInput> inputs) {
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.physforge.platform.queue.JobResultRef;
 
 /**
  * A job as the API and the event streams show it.

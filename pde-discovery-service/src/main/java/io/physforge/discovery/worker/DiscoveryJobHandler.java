@@ -22,12 +22,14 @@ import io.physforge.discovery.run.internal.RunRepository.NewRun;
 import io.physforge.discovery.run.internal.RunRepository;
 import io.physforge.platform.audit.AuditOutcome;
 import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.dataset.CanonicalDataSetReader;
 import io.physforge.platform.queue.JobContext;
-import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobEvents;
+import io.physforge.platform.queue.JobInput;
 import io.physforge.platform.queue.JobHandler;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
+import io.physforge.platform.queue.JobResultRef;
 import io.physforge.platform.queue.PermanentJobFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +61,7 @@ public class DiscoveryJobHandler implements JobHandler {
 
 	private final RunRepository runs;
 
-	private final DataSetReader reader;
+	private final CanonicalDataSetReader reader;
 
 	private final FeatureSetReader featureSets;
 
@@ -71,8 +73,8 @@ public class DiscoveryJobHandler implements JobHandler {
 
 	private final ObjectProvider<AuditPublisher> audit;
 
-	public DiscoveryJobHandler(RunRepository runs, DataSetReader reader, FeatureSetReader featureSets, JobEvents events,
-			JobQueue queue, ObjectMapper json, ObjectProvider<AuditPublisher> audit) {
+	public DiscoveryJobHandler(RunRepository runs, CanonicalDataSetReader reader, FeatureSetReader featureSets,
+			JobEvents events, JobQueue queue, ObjectMapper json, ObjectProvider<AuditPublisher> audit) {
 		this.runs = runs;
 		this.reader = reader;
 		this.featureSets = featureSets;
@@ -99,7 +101,7 @@ public class DiscoveryJobHandler implements JobHandler {
 		catch (IllegalArgumentException ex) {
 			invalid = ex;
 		}
-		String objectKey = objectKey(payload);
+		String objectKey = CanonicalDataSetReader.objectKey(payload.datasetObjectKey(), payload.inputs());
 		Object recorded = (settings != null) ? settings.asMap()
 				: (payload.params() != null) ? payload.params() : Map.of();
 		JobResultRef upstream = featureSet(payload);
@@ -169,12 +171,6 @@ public class DiscoveryJobHandler implements JobHandler {
 
 	private DiscoveryResult discoverFromDataSet(JobMessage message, JobContext context, DiscoveryJobPayload payload,
 			String objectKey, DiscoverySettings settings) {
-		if (objectKey == null) {
-			throw new IllegalArgumentException("the job names no canonical form of data set " + payload.datasetId()
-					+ ": the payload needs 'datasetObjectKey' (the key in bucket " + DataSetReader.BUCKET
-					+ " that data-service stored the canonical form under), "
-					+ "or an input whose result location is s3://" + DataSetReader.BUCKET + "/<key>");
-		}
 		context.progress(0.05, "reading the data set");
 		checkCancelled(message, context);
 		Field field = this.reader.read(payload.datasetId(), objectKey);
@@ -182,8 +178,7 @@ public class DiscoveryJobHandler implements JobHandler {
 		context.progress(0.2, "discovering with " + settings.method() + " on " + field.fieldNames() + " ("
 				+ field.grid().size() + " points)");
 		DiscoveryResult result = Discovery.discover(field, settings);
-		return result.withInput(
-				"data set " + payload.datasetId() + " (canonical form " + DataSetReader.BUCKET + "/" + objectKey + ")",
+		return result.withInput(CanonicalDataSetReader.describe(payload.datasetId(), objectKey),
 				result.provenance().inputSha256());
 	}
 
@@ -214,12 +209,8 @@ public class DiscoveryJobHandler implements JobHandler {
 	 * {@code feature-set}.
 	 */
 	static JobResultRef featureSet(DiscoveryJobPayload payload) {
-		for (DiscoveryJobPayload.Input input : payload.inputs()) {
-			if (input.result() != null && FeatureSetReader.KIND.equals(input.result().kind())) {
-				return input.result();
-			}
-		}
-		return null;
+		List<JobResultRef> featureSets = JobInput.resultsOfKind(payload.inputs(), JobResultRef.FEATURE_SET);
+		return featureSets.isEmpty() ? null : featureSets.get(0);
 	}
 
 	private DiscoveryJobPayload payload(JobMessage message) {
@@ -240,24 +231,6 @@ public class DiscoveryJobHandler implements JobHandler {
 					"job " + message.jobId() + " carries a payload of another job (" + payload.jobId() + ")");
 		}
 		return payload;
-	}
-
-	/**
-	 * The canonical form's key: the payload's {@code datasetObjectKey}, else the first
-	 * upstream result stored in bucket {@code datasets}.
-	 */
-	static String objectKey(DiscoveryJobPayload payload) {
-		if (payload.datasetObjectKey() != null && !payload.datasetObjectKey().isBlank()) {
-			return payload.datasetObjectKey().trim();
-		}
-		String prefix = "s3://" + DataSetReader.BUCKET + "/";
-		for (DiscoveryJobPayload.Input input : payload.inputs()) {
-			if (input.result() != null && input.result().location() != null
-					&& input.result().location().startsWith(prefix)) {
-				return input.result().location().substring(prefix.length());
-			}
-		}
-		return null;
 	}
 
 	private void checkCancelled(JobMessage message, JobContext context) {
@@ -281,15 +254,7 @@ public class DiscoveryJobHandler implements JobHandler {
 			r2.fields().forEachRemaining((e) -> fits.set(e.getKey(), e.getValue().path("r2")));
 		}
 		JobResultRef ref = new JobResultRef(JobResultRef.DISCOVERY_RUN, runId.toString(), null, summary);
-		String text;
-		try {
-			text = this.json.writeValueAsString(ref);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-		this.events.publish(new JobEvent(JobEvent.Kind.COMPLETED, message.jobId(), message.type(), message.attempt(),
-				1.0, text, null, false, null, message.idempotencyKey()));
+		this.events.publish(JobResultRef.completedEvent(message, ref));
 	}
 
 	private void audit(String actor, String action, UUID runId, AuditOutcome outcome) {

@@ -21,6 +21,7 @@ import io.physforge.core.io.DataFormat;
 import io.physforge.core.io.DataSets;
 import io.physforge.core.io.InvalidDataException;
 import io.physforge.core.io.ReadOptions;
+import io.physforge.platform.queue.JobResultRef;
 import io.physforge.platform.storage.ObjectNotFoundException;
 import io.physforge.platform.storage.ObjectStorage;
 
@@ -40,9 +41,6 @@ public class FeatureSetReader {
 
 	/** The bucket of feature sets. */
 	public static final String BUCKET = "artifacts";
-
-	/** The result kind of a feature set. */
-	public static final String KIND = "feature-set";
 
 	private static final String PREFIX = "s3://" + BUCKET + "/";
 
@@ -85,7 +83,7 @@ public class FeatureSetReader {
 		Field full = download(what, ref.location().substring(PREFIX.length()), names);
 		Field cropped = crop(full, trim, what);
 		Map<String, Object> source = new LinkedHashMap<>();
-		source.put("kind", KIND);
+		source.put("kind", JobResultRef.FEATURE_SET);
 		source.put("id", ref.id());
 		source.put("location", ref.location());
 		if (summary.hasNonNull("method")) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.core.discovery.DiscoverySettings;
+import io.physforge.platform.dataset.CanonicalDataSetReader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,13 +84,15 @@ class DiscoveryParamsTests {
 		assertThat(payload.attempt()).isEqualTo(2);
 		assertThat(payload.params().path("derivative").asText()).isEqualTo("fd");
 		assertThat(payload.inputs()).hasSize(2);
-		assertThat(DiscoveryJobHandler.objectKey(payload)).as("key from the upstream result in bucket datasets")
+		assertThat(CanonicalDataSetReader.objectKey(payload.datasetObjectKey(), payload.inputs()))
+			.as("key from the upstream result in bucket datasets")
 			.isEqualTo(key);
 
 		JsonNode withKey = JSON.readTree("{\"ownerId\":\"o\",\"canonicalObjectKey\":\"" + key + "\"}");
-		assertThat(DiscoveryJobHandler.objectKey(JSON.treeToValue(withKey, DiscoveryJobPayload.class))).isEqualTo(key);
-		assertThat(DiscoveryJobHandler.objectKey(JSON.readValue("{\"ownerId\":\"o\"}", DiscoveryJobPayload.class)))
-			.isNull();
+		DiscoveryJobPayload keyed = JSON.treeToValue(withKey, DiscoveryJobPayload.class);
+		assertThat(CanonicalDataSetReader.objectKey(keyed.datasetObjectKey(), keyed.inputs())).isEqualTo(key);
+		DiscoveryJobPayload none = JSON.readValue("{\"ownerId\":\"o\"}", DiscoveryJobPayload.class);
+		assertThat(CanonicalDataSetReader.objectKey(none.datasetObjectKey(), none.inputs())).isNull();
 	}
 
 }

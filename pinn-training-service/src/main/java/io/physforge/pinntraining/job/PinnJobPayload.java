@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.physforge.platform.queue.JobInput;
 
 /**
  * This service's copy of the orchestrator's job payload on {@code pf:jobs:pinn}
@@ -36,26 +37,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record PinnJobPayload(UUID pipelineId, UUID jobId, String stepId, String type, int attempt, UUID datasetId,
 		String ownerId, @JsonAlias( {
 				"canonicalObjectKey", "canonicalKey" }) String datasetObjectKey,
-		String datasetFormat, JsonNode params, List<Input> inputs){
+		String datasetFormat, JsonNode params, List<JobInput> inputs){
 
 	/** The job type, and the suffix of the job stream {@code pf:jobs:pinn}. */
 	public static final String TYPE = "pinn";
 
 	public PinnJobPayload {
 		inputs = (inputs != null) ? List.copyOf(inputs) : List.of();
-	}
-
-	/**
-	 * The result of an upstream job.
-	 *
-	 * @param stepId its step id
-	 * @param jobId its job id
-	 * @param type its step type
-	 * @param result its result reference, may be {@code null}
-	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Input(String stepId, UUID jobId, String type, JobResultRef result) {
-
 	}
 
 }

@@ -5,6 +5,6 @@
  * {@code GET /jobs}, {@code /jobs/{id}}, {@code /jobs/{id}/status},
  * {@code /jobs/{id}/result} and {@code POST /jobs/{id}/cancel}; the wire formats shared
  * with the orchestrator ({@link io.physforge.pinntraining.job.PinnJobPayload},
- * {@link io.physforge.pinntraining.job.JobResultRef}).
+ * {@link io.physforge.platform.queue.JobResultRef}).
  */
 package io.physforge.pinntraining.job;

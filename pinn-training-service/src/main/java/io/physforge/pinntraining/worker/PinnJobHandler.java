@@ -22,7 +22,6 @@ import io.physforge.pinn.PinnTrainer;
 import io.physforge.pinn.TrainingCancelledException;
 import io.physforge.pinn.TrainingMonitor;
 import io.physforge.pinn.TrainingProgress;
-import io.physforge.pinntraining.job.JobResultRef;
 import io.physforge.pinntraining.job.JobStatus;
 import io.physforge.pinntraining.job.PinnJobPayload;
 import io.physforge.pinntraining.job.PinnQueueProperties;
@@ -35,12 +34,13 @@ import io.physforge.pinntraining.job.internal.JobRepository.NewJob;
 import io.physforge.pinntraining.model.ModelCheckpoint;
 import io.physforge.platform.audit.AuditOutcome;
 import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.dataset.CanonicalDataSetReader;
 import io.physforge.platform.queue.JobContext;
-import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobEvents;
 import io.physforge.platform.queue.JobHandler;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
+import io.physforge.platform.queue.JobResultRef;
 import io.physforge.platform.queue.PermanentJobFailure;
 import io.physforge.platform.storage.ObjectStorage;
 import io.physforge.platform.storage.StoredObject;
@@ -77,7 +77,7 @@ public class PinnJobHandler implements JobHandler {
 
 	private final JobRepository jobs;
 
-	private final DataSetReader reader;
+	private final CanonicalDataSetReader reader;
 
 	private final ObjectStorage storage;
 
@@ -91,7 +91,7 @@ public class PinnJobHandler implements JobHandler {
 
 	private final ObjectProvider<AuditPublisher> audit;
 
-	public PinnJobHandler(JobRepository jobs, DataSetReader reader, ObjectStorage storage, JobEvents events,
+	public PinnJobHandler(JobRepository jobs, CanonicalDataSetReader reader, ObjectStorage storage, JobEvents events,
 			JobQueue queue, PinnQueueProperties properties, ObjectMapper json, ObjectProvider<AuditPublisher> audit) {
 		this.jobs = jobs;
 		this.reader = reader;
@@ -122,7 +122,7 @@ public class PinnJobHandler implements JobHandler {
 		catch (IllegalArgumentException ex) {
 			invalid = ex;
 		}
-		String objectKey = objectKey(payload);
+		String objectKey = CanonicalDataSetReader.objectKey(payload.datasetObjectKey(), payload.inputs());
 		Object recorded = (config != null) ? config.asMap() : (payload.params() != null) ? payload.params() : Map.of();
 		Claim claim = this.jobs.claim(new NewJob(jobId, message.idempotencyKey(), payload.pipelineId(),
 				payload.stepId(), payload.datasetId(), objectKey, payload.ownerId(), recorded));
@@ -146,12 +146,6 @@ public class PinnJobHandler implements JobHandler {
 		try {
 			if (invalid != null) {
 				throw invalid;
-			}
-			if (objectKey == null) {
-				throw new IllegalArgumentException("the job names no canonical form of data set " + payload.datasetId()
-						+ ": the payload needs 'datasetObjectKey' (the key in bucket " + DataSetReader.BUCKET
-						+ " that data-service stored the canonical form under), "
-						+ "or an input whose result location is s3://" + DataSetReader.BUCKET + "/<key>");
 			}
 			context.progress(0.01, "reading the data set");
 			checkCancelled(message, context);
@@ -211,8 +205,8 @@ public class PinnJobHandler implements JobHandler {
 	private void store(UUID jobId, PinnJobPayload payload, String objectKey, TrainingConfig config, PinnResult result,
 			TrainingProgress last) {
 		Map<String, Object> provenance = new LinkedHashMap<>(result.provenance());
-		provenance.put("input", "data set " + payload.datasetId() + " (canonical form " + DataSetReader.BUCKET + "/"
-				+ objectKey + "): " + result.provenance().get("input"));
+		provenance.put("input", CanonicalDataSetReader.describe(payload.datasetId(), objectKey) + ": "
+				+ result.provenance().get("input"));
 		Map<String, Object> noise = new LinkedHashMap<>();
 		noise.put("level", config.noise());
 		noise.put("seed", (config.noise() > 0) ? config.settings().seed() : null);
@@ -309,24 +303,6 @@ public class PinnJobHandler implements JobHandler {
 		return payload;
 	}
 
-	/**
-	 * The canonical form's key: the payload's {@code datasetObjectKey}, else the first
-	 * upstream result stored in bucket {@code datasets}.
-	 */
-	static String objectKey(PinnJobPayload payload) {
-		if (payload.datasetObjectKey() != null && !payload.datasetObjectKey().isBlank()) {
-			return payload.datasetObjectKey().trim();
-		}
-		String prefix = "s3://" + DataSetReader.BUCKET + "/";
-		for (PinnJobPayload.Input input : payload.inputs()) {
-			if (input.result() != null && input.result().location() != null
-					&& input.result().location().startsWith(prefix)) {
-				return input.result().location().substring(prefix.length());
-			}
-		}
-		return null;
-	}
-
 	private void checkCancelled(JobMessage message, JobContext context) {
 		if (context.cancelled()) {
 			throw new CancelledException("job " + message.jobId() + " was cancelled");
@@ -344,16 +320,11 @@ public class PinnJobHandler implements JobHandler {
 		}
 		summary.set("epochs", model.metrics().path("epochs"));
 		JobResultRef ref = new JobResultRef(JobResultRef.PINN_MODEL, model.id().toString(), model.location(), summary);
-		this.events.publish(new JobEvent(JobEvent.Kind.COMPLETED, message.jobId(), message.type(), message.attempt(),
-				1.0, write(ref), null, false, null, message.idempotencyKey()));
+		this.events.publish(JobResultRef.completedEvent(message, ref));
 	}
 
 	private void audit(String actor, String action, UUID jobId, AuditOutcome outcome) {
 		this.audit.ifAvailable((publisher) -> publisher.publish(actor, action, "pinn-job", jobId.toString(), outcome));
-	}
-
-	private String write(Object value) {
-		return new String(bytes(value), java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private byte[] bytes(Object value) {

@@ -5,6 +5,6 @@
  * {@code datasets}, trains with pinn-engine while publishing the loss curve as progress,
  * stores the checkpoint and the loss history in bucket {@code models}, one checkpoint per
  * job id, and publishes a {@code completed} event whose message is a
- * {@link io.physforge.pinntraining.job.JobResultRef} ({@code kind} {@code pinn-model}).
+ * {@link io.physforge.platform.queue.JobResultRef} ({@code kind} {@code pinn-model}).
  */
 package io.physforge.pinntraining.worker;

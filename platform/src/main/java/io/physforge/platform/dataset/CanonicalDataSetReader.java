@@ -1,4 +1,4 @@
-package io.physforge.derivative.dataset;
+package io.physforge.platform.dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.UUID;
 
 import io.physforge.core.field.Field;
@@ -13,41 +14,82 @@ import io.physforge.core.io.DataFormat;
 import io.physforge.core.io.DataSets;
 import io.physforge.core.io.InvalidDataException;
 import io.physforge.core.io.ReadOptions;
+import io.physforge.platform.queue.JobInput;
 import io.physforge.platform.storage.ObjectNotFoundException;
 import io.physforge.platform.storage.ObjectStorage;
-
-import org.springframework.stereotype.Component;
 
 /**
  * Reads a data set's canonical form (NPZ or HDF5 written by data-service with
  * physics-core's {@code DataSets.write}) from bucket {@code datasets}: downloaded to a
- * temporary file (the readers need random access), read, and the file deleted.
+ * temporary file (the readers need random access), read, and the file deleted. User
+ * formats are never parsed here. Each service that computes on data sets (pinn-training,
+ * derivative, pde-discovery) makes one as a bean; it needs physics-core on the class path
+ * (an optional dependency of platform).
  */
-@Component
-public class DataSetReader {
+public class CanonicalDataSetReader {
 
 	/** The bucket of data sets. */
 	public static final String BUCKET = "datasets";
 
 	private final ObjectStorage storage;
 
-	public DataSetReader(ObjectStorage storage) {
+	private final String tempPrefix;
+
+	/**
+	 * A reader.
+	 * @param storage the object storage
+	 * @param service the service's short name, the prefix of its temporary files
+	 */
+	public CanonicalDataSetReader(ObjectStorage storage, String service) {
 		this.storage = storage;
+		this.tempPrefix = "physforge-" + service + "-";
+	}
+
+	/**
+	 * The canonical form's key of a job: its payload's {@code datasetObjectKey}, else the
+	 * first upstream result stored in bucket {@code datasets}.
+	 * @param datasetObjectKey the payload's key, may be {@code null} or blank
+	 * @param inputs the payload's upstream results
+	 * @return the key, {@code null} when the job names none ({@link #read} then says so)
+	 */
+	public static String objectKey(String datasetObjectKey, List<JobInput> inputs) {
+		if (datasetObjectKey != null && !datasetObjectKey.isBlank()) {
+			return datasetObjectKey.trim();
+		}
+		return JobInput.firstKeyIn(inputs, BUCKET);
+	}
+
+	/**
+	 * Describes a canonical form for provenance and messages.
+	 * @param datasetId the data set (may be {@code null})
+	 * @param objectKey its canonical form's key
+	 * @return e.g. {@code data set 6f1c... (canonical form datasets/<key>)}
+	 */
+	public static String describe(UUID datasetId, String objectKey) {
+		return "data set " + ((datasetId != null) ? datasetId + " " : "") + "(canonical form " + BUCKET + "/"
+				+ objectKey + ")";
 	}
 
 	/**
 	 * Reads a canonical form.
 	 * @param datasetId the data set, for messages (may be {@code null})
-	 * @param objectKey its canonical form's key in bucket {@code datasets}
+	 * @param objectKey its canonical form's key in bucket {@code datasets} (from
+	 * {@link #objectKey}), {@code null} when the job names none
 	 * @return the field
-	 * @throws BadDataSetException when the object is missing or not a canonical form
+	 * @throws BadDataSetException when the job names no object, or the object is missing
+	 * or not a canonical form
 	 */
 	public Field read(UUID datasetId, String objectKey) {
-		String what = "data set " + ((datasetId != null) ? datasetId + " " : "") + "(object " + BUCKET + "/" + objectKey
-				+ ")";
+		if (objectKey == null) {
+			throw new BadDataSetException("the job names no canonical form of data set " + datasetId
+					+ ": the payload needs 'datasetObjectKey' (the key in bucket " + BUCKET
+					+ " that data-service stored the canonical form under), or an input whose result location is s3://"
+					+ BUCKET + "/<key>");
+		}
+		String what = describe(datasetId, objectKey);
 		Path file;
 		try {
-			file = Files.createTempFile("physforge-derivative-", ".canonical");
+			file = Files.createTempFile(this.tempPrefix, ".canonical");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot make a temporary file for " + what + ": " + ex.getMessage(), ex);
@@ -57,7 +99,7 @@ public class DataSetReader {
 				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
 			}
 			catch (ObjectNotFoundException ex) {
-				throw new BadDataSetException("the canonical form of " + what
+				throw new BadDataSetException("the " + what
 						+ " does not exist in storage: the data set was deleted, or the job names the wrong object. "
 						+ "Upload the data set again and run the pipeline on the new one");
 			}
@@ -89,7 +131,8 @@ public class DataSetReader {
 	}
 
 	/**
-	 * The data cannot be used: a missing object or one that is not a canonical form.
+	 * The data of a job cannot be used: a missing object or one that is not a canonical
+	 * form.
 	 */
 	public static class BadDataSetException extends IllegalArgumentException {
 

@@ -1,11 +1,10 @@
-package io.physforge.orchestration.job;
+package io.physforge.platform.queue;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.physforge.platform.queue.JobEvent;
-import io.physforge.platform.queue.JobMessage;
 
 /**
  * Where a job's result lives: the wire format workers put in the {@code message} field of
@@ -18,8 +17,9 @@ import io.physforge.platform.queue.JobMessage;
  * A worker publishes it from its handler just before returning:
  * {@code events.publish(JobResultRef.completedEvent(message, ref))}; the platform
  * worker's own {@code completed} event (without a message) that follows is ignored for a
- * job that already completed. Downstream jobs receive it in {@link JobPayload#inputs()}.
- * Workers keep their own copy of this record (services share no classes).
+ * job that already completed. Downstream jobs receive it in their payload's
+ * {@code inputs} ({@link JobInput}). It is a wire message, not an entity: every worker
+ * and the orchestrator use this one record.
  *
  * @param kind what {@code id} names, e.g. {@code feature-set}, {@code pinn-model},
  * {@code discovery-run}, {@code report}
@@ -28,8 +28,18 @@ import io.physforge.platform.queue.JobMessage;
  * {@code null}
  * @param summary a small JSON object for display, may be {@code null}
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobResultRef(String kind, String id, String location, JsonNode summary) {
+
+	/** The kind of pinn-training-service's results: a trained model. */
+	public static final String PINN_MODEL = "pinn-model";
+
+	/** The kind of derivative-service's results: a derivative feature set. */
+	public static final String FEATURE_SET = "feature-set";
+
+	/** The kind of pde-discovery-service's results: a discovery run. */
+	public static final String DISCOVERY_RUN = "discovery-run";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -7,6 +7,7 @@ import io.physforge.cli.internal.VersionProvider;
 import io.physforge.cli.remote.DatasetsCommand;
 import io.physforge.cli.remote.EquationsCommand;
 import io.physforge.cli.remote.LoginCommand;
+import io.physforge.cli.remote.LogoutCommand;
 import io.physforge.cli.remote.PipelinesCommand;
 import io.physforge.cli.remote.RunCommand;
 import io.physforge.cli.simulate.SimulateCommand;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "physforge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Discover the governing equations of physical systems from field data.",
 		subcommands = { DiscoverCommand.class, SimulateCommand.class, PinnCommand.class, LoginCommand.class,
-				DatasetsCommand.class, RunCommand.class, PipelinesCommand.class, EquationsCommand.class,
-				CommandLine.HelpCommand.class })
+				LogoutCommand.class, DatasetsCommand.class, RunCommand.class, PipelinesCommand.class,
+				EquationsCommand.class, CommandLine.HelpCommand.class })
 public final class PhysforgeCommand implements Runnable {
 
 	@CommandLine.Spec

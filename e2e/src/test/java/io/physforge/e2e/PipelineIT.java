@@ -242,6 +242,25 @@ class PipelineIT {
 				PosixFilePermission.OTHERS_READ);
 	}
 
+	@Test
+	@Order(6)
+	void logoutRevokesTheKeptRefreshTokenAtTheServer() throws Exception {
+		Path credentials = this.bob.configDir().resolve("credentials.json");
+		JsonNode kept = Api.JSON.readTree(credentials.toFile()).path("servers");
+		String server = kept.fieldNames().next();
+		String refreshToken = kept.path(server).path("refreshToken").asText();
+		assertThat(refreshToken).isNotBlank();
+
+		Cli.Result logout = this.bob.run("logout");
+		assertThat(logout.exit()).as(logout.toString()).isZero();
+		assertThat(logout.out()).contains("Logged out of " + this.api.gateway()).contains("refresh token revoked");
+		assertThat(this.api.refresh(refreshToken).status()).as("the revoked refresh token").isEqualTo(401);
+		assertThat(Api.JSON.readTree(credentials.toFile()).path("servers").has(server)).isFalse();
+		Cli.Result after = this.bob.run("datasets", "list");
+		assertThat(after.exit()).isEqualTo(1);
+		assertThat(after.err()).contains("Not logged in to " + this.api.gateway());
+	}
+
 	private JsonNode awaitJob(String pipelineId, String status, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		JsonNode pipeline = null;

@@ -45,6 +45,8 @@ class RemoteCommandsTest {
 
 	private final AtomicInteger logins = new AtomicInteger();
 
+	private final List<String> revoked = new CopyOnWriteArrayList<>();
+
 	private volatile String validToken = "token-1";
 
 	@BeforeEach
@@ -75,6 +77,11 @@ class RemoteCommandsTest {
 				return;
 			}
 			reply(exchange, 200, "{\"accessToken\":\"token-1\",\"refreshToken\":\"refresh-1\",\"expiresIn\":900}");
+			return;
+		}
+		if (path.equals("/api/auth/logout")) {
+			this.revoked.add(body);
+			reply(exchange, 204, "");
 			return;
 		}
 		if (path.equals("/api/auth/refresh")) {
@@ -134,7 +141,7 @@ class RemoteCommandsTest {
 	private static void reply(HttpExchange exchange, int status, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.sendResponseHeaders(status, (bytes.length > 0) ? bytes.length : -1);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
@@ -179,6 +186,23 @@ class RemoteCommandsTest {
 				"POST /api/auth/refresh null", "GET /api/data/datasets?page=0&size=20 Bearer token-2");
 		assertThat(Files.readString(credentials)).contains("token-2").contains("refresh-2");
 		assertThat(this.logins).hasValue(2);
+	}
+
+	@Test
+	void logoutRevokesTheRefreshTokenAndForgetsTheSession() throws IOException {
+		Run none = run("logout");
+		assertThat(none.exit()).as(none.err()).isZero();
+		assertThat(none.out()).contains("Not logged in to " + url());
+		assertThat(this.revoked).isEmpty();
+
+		run("login", "--email", "ada@example.org", "--password", "right");
+		Run logout = run("logout");
+		assertThat(logout.exit()).as(logout.err()).isZero();
+		assertThat(logout.out()).contains("Logged out of " + url()).contains("refresh token revoked");
+		assertThat(this.revoked).containsExactly("{\"refreshToken\":\"refresh-1\"}");
+		assertThat(Files.readString(this.config.resolve("credentials.json"))).doesNotContain(url())
+			.doesNotContain("token-1");
+		assertThat(run("datasets", "list").err()).contains("Not logged in to " + url());
 	}
 
 	@Test

@@ -91,6 +91,26 @@ public final class ApiClient {
 	}
 
 	/**
+	 * Logs out: the server revokes the kept refresh token (so a copy of the credentials
+	 * file can no longer make new access tokens), then the session is forgotten here. The
+	 * access token itself stays valid until it expires (at most its lifetime, 15 minutes
+	 * by default): it is a signed JWT that services check without asking auth-service.
+	 * @return {@code true} when the server revoked a refresh token, {@code false} when
+	 * there was none to revoke (no session, or one from an API key without refresh token)
+	 * @throws RemoteException when the server refused; the session is then kept
+	 */
+	public boolean logout() {
+		Credentials.Session session = this.credentials.load(this.server);
+		boolean revoked = false;
+		if (session != null && session.refreshToken() != null) {
+			send(json("POST", "/api/auth/logout", Map.of("refreshToken", session.refreshToken())), false);
+			revoked = true;
+		}
+		this.credentials.remove(this.server);
+		return revoked;
+	}
+
+	/**
 	 * GET, authenticated.
 	 * @param path the path and query
 	 * @return the body as JSON

@@ -73,13 +73,17 @@ import io.physforge.core.weak.internal.WeakTerm;
  * {@code m = tau-hat sqrt(2p + 3) / omega*} ({@code omega* = 2 pi k* / n}; the Gaussian
  * approximation of the bump has standard deviation {@code m / sqrt(2p + 3)} points) and
  * the power {@code p} is the smallest with {@code phi} below 1e-10 one point inside the
- * support's end (and above the derivative order). Query points: every {@code stride}-th
- * point, strides raised until at most {@code maxRows} rows remain. Sparsity: MSTLS (see
- * {@code internal.Mstls}) or a fixed STLSQ threshold at {@code tau-hat} = 1.5. Refit: the
- * support is refitted by QR least squares at each spatial {@code tau-hat} of
- * {@code refineWidths} and the width whose largest relative standard error is smallest is
- * kept (burgers prefers narrower spatial supports than kdv and Kuramoto-Sivashinsky:
- * measured 1.1e-3 vs 6.5e-4 worst error at 1% noise without and with the refit).
+ * support's end (and above the derivative order); {@code m} is at most
+ * {@code (n - 2) / 4}, so that two disjoint supports fit on the axis (very smooth data,
+ * e.g. two Fourier modes, has its spectral corner so low that the bump would otherwise
+ * span the whole axis and its few rows could not tell {@code u_xx} from {@code u} and
+ * {@code u_xxxx}). Query points: every {@code stride}-th point, strides raised until at
+ * most {@code maxRows} rows remain. Sparsity: MSTLS (see {@code internal.Mstls}) or a
+ * fixed STLSQ threshold at {@code tau-hat} = 1.5. Refit: the support is refitted by QR
+ * least squares at each spatial {@code tau-hat} of {@code refineWidths} and the width
+ * whose largest relative standard error is smallest is kept (burgers prefers narrower
+ * spatial supports than kdv and Kuramoto-Sivashinsky: measured 1.1e-3 vs 6.5e-4 worst
+ * error at 1% noise without and with the refit).
  *
  * <p>
  * Uncertainty and selection
@@ -823,11 +827,16 @@ public final class WeakForm {
 			return c;
 		});
 		double omega = 2 * Math.PI * corner / n;
-		int m = Math.min(maxM, 8);
+		// the automatic width leaves room for two disjoint supports on the axis: wider
+		// bumps span nearly the whole axis, their few rows cannot tell the terms apart
+		// (heat with two Fourier modes on 128 points: m = 62 found -0.07 u - 0.32 u_xxxx,
+		// m <= 31 finds 0.5 u_xx)
+		int autoMaxM = Math.max(2, Math.min(maxM, (n - 2) / 4));
+		int m = Math.min(autoMaxM, 8);
 		int p = (pOverride != null) ? pOverride : power(m, minP);
 		for (int it = 0; it < 20; it++) {
 			int next = (int) Math.round(tau * Math.sqrt(2.0 * p + 3) / omega);
-			next = Math.max(2, Math.min(maxM, next));
+			next = Math.max(2, Math.min(autoMaxM, next));
 			int np = (pOverride != null) ? pOverride : power(next, minP);
 			if (next == m && np == p) {
 				break;

@@ -24,6 +24,7 @@ import io.physforge.platform.queue.JobQueue;
 import io.physforge.platform.security.CurrentUser;
 import io.physforge.platform.storage.ObjectNotFoundException;
 import io.physforge.platform.storage.ObjectStorage;
+import io.physforge.platform.web.Paging;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.physforge.platform.queue.JobInput;
+import io.physforge.platform.queue.WorkerPayload;
 
 /**
  * This service's copy of the orchestrator's job payload on {@code pf:jobs:discovery}
@@ -34,7 +35,7 @@ import io.physforge.platform.queue.JobInput;
 public record DiscoveryJobPayload(UUID pipelineId, UUID jobId, String stepId, String type, int attempt, UUID datasetId,
 		String ownerId, @JsonAlias( {
 				"canonicalObjectKey", "canonicalKey" }) String datasetObjectKey,
-		JsonNode params, List<JobInput> inputs){
+		JsonNode params, List<JobInput> inputs) implements WorkerPayload{
 
 	public DiscoveryJobPayload {
 		inputs = (inputs != null) ? List.copyOf(inputs) : List.of();

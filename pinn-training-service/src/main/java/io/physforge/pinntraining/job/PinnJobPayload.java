@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.physforge.platform.queue.JobInput;
+import io.physforge.platform.queue.WorkerPayload;
 
 /**
  * This service's copy of the orchestrator's job payload on {@code pf:jobs:pinn}
@@ -37,7 +38,7 @@ import io.physforge.platform.queue.JobInput;
 public record PinnJobPayload(UUID pipelineId, UUID jobId, String stepId, String type, int attempt, UUID datasetId,
 		String ownerId, @JsonAlias( {
 				"canonicalObjectKey", "canonicalKey" }) String datasetObjectKey,
-		String datasetFormat, JsonNode params, List<JobInput> inputs){
+		String datasetFormat, JsonNode params, List<JobInput> inputs) implements WorkerPayload{
 
 	/** The job type, and the suffix of the job stream {@code pf:jobs:pinn}. */
 	public static final String TYPE = "pinn";

@@ -16,6 +16,7 @@ import io.physforge.platform.jdbc.Columns;
 import io.physforge.platform.jdbc.JobRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,28 +56,14 @@ public class FeatureSetRepository {
 	 */
 	public UUID insertCompleted(NewFeatureSet request, Features features, Stored stored) {
 		UUID id = UUID.randomUUID();
-		this.jdbc
+		StatementSpec insert = this.jdbc
 			.sql("INSERT INTO feature_set (id, owner_id, dataset_id, dataset_object_key, method, options, model_id, "
 					+ "model_location, fields, names, grid_shape, trim, object_key, size_bytes, sha256, status, "
 					+ "completed_at) VALUES (:id, :owner, :dataset, :datasetKey, :method, CAST(:options AS json), "
 					+ ":modelId, :model, CAST(:fields AS json), CAST(:names AS json), CAST(:shape AS json), "
 					+ "CAST(:trim AS json), :key, :size, :sha, 'completed', now())")
-			.param("id", id)
-			.param("owner", request.ownerId())
-			.param("dataset", request.datasetId())
-			.param("datasetKey", request.datasetObjectKey())
-			.param("method", request.method())
-			.param("options", write(request.options()))
-			.param("modelId", request.modelId())
-			.param("model", request.modelLocation())
-			.param("fields", write(features.fields()))
-			.param("names", write(features.names()))
-			.param("shape", write(features.shape()))
-			.param("trim", write(features.trim()))
-			.param("key", stored.key())
-			.param("size", stored.size())
-			.param("sha", stored.sha256())
-			.update();
+			.param("id", id);
+		withResult(withRequest(insert, request), features, stored).update();
 		return id;
 	}
 
@@ -88,7 +75,7 @@ public class FeatureSetRepository {
 	 * @return the feature set id and whether it had completed already
 	 */
 	public Claim claim(JobKey job, NewFeatureSet request) {
-		Optional<UUID> claimed = this.jobs.claim(this.jdbc
+		StatementSpec claim = this.jdbc
 			.sql("INSERT INTO feature_set (id, owner_id, dataset_id, dataset_object_key, job_id, idempotency_key, "
 					+ "pipeline_id, step_id, method, options, model_id, model_location, status) VALUES (:id, :owner, "
 					+ ":dataset, :datasetKey, :job, :key, :pipeline, :step, :method, CAST(:options AS json), :modelId, "
@@ -99,17 +86,11 @@ public class FeatureSetRepository {
 									+ "model_location = EXCLUDED.model_location",
 							null, "completed"))
 			.param("id", UUID.randomUUID())
-			.param("owner", request.ownerId())
-			.param("dataset", request.datasetId())
-			.param("datasetKey", request.datasetObjectKey())
 			.param("job", job.jobId())
 			.param("key", job.idempotencyKey())
 			.param("pipeline", job.pipelineId())
-			.param("step", job.stepId())
-			.param("method", request.method())
-			.param("options", write(request.options()))
-			.param("modelId", request.modelId())
-			.param("model", request.modelLocation()));
+			.param("step", job.stepId());
+		Optional<UUID> claimed = this.jobs.claim(withRequest(claim, request));
 		return claimed.map((id) -> new Claim(id, false))
 			.orElseGet(() -> new Claim(this.jobs.id("job_id", job.jobId()), true));
 	}
@@ -123,20 +104,13 @@ public class FeatureSetRepository {
 	 * completed it first (the caller deletes its own object)
 	 */
 	public boolean complete(UUID id, Features features, Stored stored) {
-		return this.jobs.completeOnce(id, () -> this.jdbc
+		StatementSpec update = this.jdbc
 			.sql("UPDATE feature_set SET status = 'completed', fields = CAST(:fields AS json), "
 					+ "names = CAST(:names AS json), grid_shape = CAST(:shape AS json), trim = CAST(:trim AS json), "
 					+ "object_key = :key, size_bytes = :size, sha256 = :sha, completed_at = now(), error = NULL "
 					+ "WHERE id = :id")
-			.param("fields", write(features.fields()))
-			.param("names", write(features.names()))
-			.param("shape", write(features.shape()))
-			.param("trim", write(features.trim()))
-			.param("key", stored.key())
-			.param("size", stored.size())
-			.param("sha", stored.sha256())
-			.param("id", id)
-			.update());
+			.param("id", id);
+		return this.jobs.completeOnce(id, () -> withResult(update, features, stored).update());
 	}
 
 	/**
@@ -215,6 +189,28 @@ public class FeatureSetRepository {
 			.param("location", location)
 			.query(String.class)
 			.optional();
+	}
+
+	/** Binds what a feature set is made of and for whom. */
+	private StatementSpec withRequest(StatementSpec statement, NewFeatureSet request) {
+		return statement.param("owner", request.ownerId())
+			.param("dataset", request.datasetId())
+			.param("datasetKey", request.datasetObjectKey())
+			.param("method", request.method())
+			.param("options", write(request.options()))
+			.param("modelId", request.modelId())
+			.param("model", request.modelLocation());
+	}
+
+	/** Binds what was computed and where it is stored. */
+	private StatementSpec withResult(StatementSpec statement, Features features, Stored stored) {
+		return statement.param("fields", write(features.fields()))
+			.param("names", write(features.names()))
+			.param("shape", write(features.shape()))
+			.param("trim", write(features.trim()))
+			.param("key", stored.key())
+			.param("size", stored.size())
+			.param("sha", stored.sha256());
 	}
 
 	private FeatureSet row(ResultSet rs, int n) throws SQLException {

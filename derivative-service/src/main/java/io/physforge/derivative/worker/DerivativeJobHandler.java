@@ -93,8 +93,7 @@ public class DerivativeJobHandler implements JobHandler {
 
 	@Override
 	public void handle(JobMessage message, JobContext context) throws Exception {
-		DerivativeJobPayload payload = WorkerPayload.read(this.json, message, DerivativeJobPayload.class,
-				"a derivatives job", "feature set");
+		WorkerPayload payload = WorkerPayload.read(this.json, message, "a derivatives job", "feature set");
 		List<FieldError> errors = new ArrayList<>();
 		FeatureSpec spec = FeatureSpec.parse(payload.params(), Set.of(), errors);
 		String modelLocation = null;
@@ -180,7 +179,7 @@ public class DerivativeJobHandler implements JobHandler {
 	 * The upstream model of method {@code pinn}: the {@code pinn-model} input whose id is
 	 * the spec's model id, or the only one.
 	 */
-	private static JobResultRef model(DerivativeJobPayload payload, FeatureSpec spec, List<FieldError> errors) {
+	private static JobResultRef model(WorkerPayload payload, FeatureSpec spec, List<FieldError> errors) {
 		List<JobResultRef> models = JobInput.resultsOfKind(payload.inputs(), JobResultRef.PINN_MODEL);
 		List<JobResultRef> matching = models.stream()
 			.filter((m) -> spec.modelId() == null || spec.modelId().equals(m.id()))

@@ -88,8 +88,7 @@ public class DiscoveryJobHandler implements JobHandler {
 
 	@Override
 	public void handle(JobMessage message, JobContext context) throws Exception {
-		DiscoveryJobPayload payload = WorkerPayload.read(this.json, message, DiscoveryJobPayload.class,
-				"a discovery job", "run");
+		WorkerPayload payload = WorkerPayload.read(this.json, message, "a discovery job", "run");
 		DiscoverySettings settings = null;
 		RuntimeException invalid = null;
 		try {
@@ -154,7 +153,7 @@ public class DiscoveryJobHandler implements JobHandler {
 		}
 	}
 
-	private DiscoveryResult discoverFromDataSet(JobMessage message, JobContext context, DiscoveryJobPayload payload,
+	private DiscoveryResult discoverFromDataSet(JobMessage message, JobContext context, WorkerPayload payload,
 			String objectKey, DiscoverySettings settings) {
 		context.progress(0.05, "reading the data set");
 		JobFailures.checkCancelled(message, context);
@@ -172,7 +171,7 @@ public class DiscoveryJobHandler implements JobHandler {
 	 * its summary says, then {@link Discovery#discoverFromDerivatives}; the source is
 	 * kept in the provenance's settings and in the metrics as {@code derivativeSource}.
 	 */
-	private DiscoveryResult discoverFromFeatureSet(JobMessage message, JobContext context, DiscoveryJobPayload payload,
+	private DiscoveryResult discoverFromFeatureSet(JobMessage message, JobContext context, WorkerPayload payload,
 			JobResultRef featureSet, DiscoverySettings settings) {
 		context.progress(0.05, "reading feature set " + featureSet.id());
 		JobFailures.checkCancelled(message, context);
@@ -193,7 +192,7 @@ public class DiscoveryJobHandler implements JobHandler {
 	 * The upstream feature set, if any: the first input whose result is of kind
 	 * {@code feature-set}.
 	 */
-	static JobResultRef featureSet(DiscoveryJobPayload payload) {
+	static JobResultRef featureSet(WorkerPayload payload) {
 		List<JobResultRef> featureSets = JobInput.resultsOfKind(payload.inputs(), JobResultRef.FEATURE_SET);
 		return featureSets.isEmpty() ? null : featureSets.get(0);
 	}

@@ -23,7 +23,6 @@ import io.physforge.pinn.TrainingCancelledException;
 import io.physforge.pinn.TrainingMonitor;
 import io.physforge.pinn.TrainingProgress;
 import io.physforge.pinntraining.job.JobStatus;
-import io.physforge.pinntraining.job.PinnJobPayload;
 import io.physforge.pinntraining.job.PinnQueueProperties;
 import io.physforge.pinntraining.job.TrainingConfig;
 import io.physforge.pinntraining.job.TrainingParams;
@@ -108,7 +107,7 @@ public class PinnJobHandler implements JobHandler {
 
 	@Override
 	public void handle(JobMessage message, JobContext context) throws Exception {
-		PinnJobPayload payload = WorkerPayload.read(this.json, message, PinnJobPayload.class, "a PINN job", "job");
+		WorkerPayload payload = WorkerPayload.read(this.json, message, "a PINN job", "job");
 		UUID jobId = jobId(message);
 		TrainingConfig config = null;
 		IllegalArgumentException invalid = null;
@@ -187,7 +186,7 @@ public class PinnJobHandler implements JobHandler {
 	 * Stores the checkpoint and the loss history, then the rows; the objects are deleted
 	 * again when the rows cannot be written or another delivery completed the job first.
 	 */
-	private void store(UUID jobId, PinnJobPayload payload, String objectKey, TrainingConfig config, PinnResult result,
+	private void store(UUID jobId, WorkerPayload payload, String objectKey, TrainingConfig config, PinnResult result,
 			TrainingProgress last) {
 		Map<String, Object> provenance = new LinkedHashMap<>(result.provenance());
 		provenance.put("input", CanonicalDataSetReader.describe(payload.datasetId(), objectKey) + ": "

@@ -69,21 +69,25 @@ class JobFailuresTests {
 		UUID id = UUID.randomUUID();
 		JobMessage ok = new JobMessage(id.toString(), "test", null, "{\"jobId\":\"" + id + "\",\"ownerId\":\"alice\"}",
 				1, null);
-		assertThat(WorkerPayload.read(json, ok, Payload.class, "a test job", "thing").ownerId()).isEqualTo("alice");
+		assertThat(WorkerPayload.read(json, ok, "a test job", "thing").ownerId()).isEqualTo("alice");
+		WorkerPayload aliased = WorkerPayload.read(json,
+				new JobMessage("j", "test", null, "{\"ownerId\":\"o\",\"canonicalKey\":\"k\",\"future\":1}", 1, null),
+				"a test job", "thing");
+		assertThat(aliased.datasetObjectKey()).isEqualTo("k");
+		assertThat(aliased.inputs()).isEmpty();
 		assertThatExceptionOfType(PermanentJobFailure.class)
-			.isThrownBy(() -> WorkerPayload.read(json, new JobMessage("j", "test", null, "[1]", 1, null), Payload.class,
-					"a test job", "thing"))
-			.withMessageStartingWith("job j has a payload that is not a test job (see Payload): ");
-		assertThatExceptionOfType(PermanentJobFailure.class)
-			.isThrownBy(() -> WorkerPayload.read(json, new JobMessage("j", "test", null, "{}", 1, null), Payload.class,
-					"a test job", "thing"))
+			.isThrownBy(() -> WorkerPayload.read(json, new JobMessage("j", "test", null, "[1]", 1, null), "a test job",
+					"thing"))
+			.withMessageStartingWith("job j has a payload that is not a test job (see WorkerPayload): ");
+		assertThatExceptionOfType(PermanentJobFailure.class).isThrownBy(
+				() -> WorkerPayload.read(json, new JobMessage("j", "test", null, "{}", 1, null), "a test job", "thing"))
 			.withMessage("job j has no 'ownerId' in its payload; the thing would belong to nobody");
 		assertThatExceptionOfType(PermanentJobFailure.class)
 			.isThrownBy(
 					() -> WorkerPayload.read(json,
 							new JobMessage("j", "test", null, "{\"jobId\":\"" + id + "\",\"ownerId\":\"alice\"}", 1,
 									null),
-							Payload.class, "a test job", "thing"))
+							"a test job", "thing"))
 			.withMessage("job j carries a payload of another job (" + id + ")");
 	}
 
@@ -100,10 +104,6 @@ class JobFailuresTests {
 			}
 
 		};
-	}
-
-	record Payload(UUID jobId, String ownerId) implements WorkerPayload {
-
 	}
 
 }

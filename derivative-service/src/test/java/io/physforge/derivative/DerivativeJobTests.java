@@ -2,16 +2,11 @@ package io.physforge.derivative;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,25 +25,21 @@ import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
 import io.physforge.derivative.worker.DerivativeJobHandler;
-import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobEvent;
-import io.physforge.platform.queue.JobMessage;
-import io.physforge.platform.queue.JobQueue;
-import io.physforge.platform.storage.ObjectStorage;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.JobStreams;
+import io.physforge.platform.testing.TestJobs;
 import io.physforge.platform.testing.TestJwks;
+import io.physforge.platform.testing.WorkerServiceTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.physforge.platform.testing.TestJobs.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,34 +50,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DerivativeJobTests {
+class DerivativeJobTests extends WorkerServiceTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private JobQueue queue;
-
-	@Autowired
-	private ObjectStorage storage;
-
-	@Autowired
-	private UnifiedJedis redis;
-
-	@Autowired
-	private JdbcClient jdbc;
 
 	@Autowired
 	private DerivativeJobHandler handler;
 
 	@Autowired
 	private MinioClient minio;
-
-	private final String alice = UUID.randomUUID().toString();
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -95,9 +69,7 @@ class DerivativeJobTests {
 
 	@AfterAll
 	static void removeStream() {
-		try (UnifiedJedis redis = new UnifiedJedis(TestInfrastructure.infra().redis().url())) {
-			redis.del(TestInfrastructure.STREAM, JobQueue.deadLetterStream(TestInfrastructure.STREAM));
-		}
+		TestJobs.removeStream(TestInfrastructure.STREAM);
 	}
 
 	@Test
@@ -110,7 +82,7 @@ class DerivativeJobTests {
 				JSON.createArrayNode());
 		publish(jobId, jobId + ":1", payload);
 
-		JsonNode ref = parse(events.await(jobId, DerivativeJobTests::completedWithResult, 1, TIMEOUT).get(0).message());
+		JsonNode ref = parse(events.await(jobId, TestJobs::completedWithResult, 1, TIMEOUT).get(0).message());
 		assertThat(ref.path("kind").asText()).isEqualTo("feature-set");
 		String id = ref.path("id").asText();
 		String location = ref.path("location").asText();
@@ -142,7 +114,7 @@ class DerivativeJobTests {
 
 		// the orchestrator retries the job: the stored feature set is reported again
 		publish(jobId, jobId + ":2", payload);
-		List<JobEvent> results = events.await(jobId, DerivativeJobTests::completedWithResult, 2, TIMEOUT);
+		List<JobEvent> results = events.await(jobId, TestJobs::completedWithResult, 2, TIMEOUT);
 		assertThat(parse(results.get(1).message()).path("id").asText()).isEqualTo(id);
 		assertThat(parse(results.get(1).message()).path("location").asText()).isEqualTo(location);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM feature_set WHERE job_id = :job")
@@ -174,7 +146,7 @@ class DerivativeJobTests {
 		input.putObject("result").put("kind", "pinn-model").put("id", modelId).put("location", "s3://models/" + key);
 		publish(jobId, jobId + ":1", payload(jobId, UUID.randomUUID(), TestInfrastructure.burgersKey(this.storage),
 				"{\"method\":\"pinn\",\"names\":[\"u_t\",\"u_x\",\"u_xx\",\"u_xxx\"]}", inputs));
-		JsonNode ref = parse(events.await(jobId, DerivativeJobTests::completedWithResult, 1, TIMEOUT).get(0).message());
+		JsonNode ref = parse(events.await(jobId, TestJobs::completedWithResult, 1, TIMEOUT).get(0).message());
 		JsonNode summary = ref.path("summary");
 		assertThat(summary.path("method").asText()).isEqualTo("pinn");
 		assertThat(summary.path("modelId").asText()).isEqualTo(modelId);
@@ -249,36 +221,8 @@ class DerivativeJobTests {
 		String payload = payload(jobId, UUID.randomUUID(), TestInfrastructure.burgersKey(this.storage),
 				"{\"method\":\"fd\",\"maxOrder\":2}", JSON.createArrayNode());
 		long objectsBefore = objects("artifacts");
-		JobContext context = new JobContext() {
-
-			@Override
-			public void progress(double fraction, String message) {
-			}
-
-			@Override
-			public boolean cancelled() {
-				return false;
-			}
-
-		};
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			List<Future<?>> runs = new ArrayList<>();
-			for (int attempt = 1; attempt <= 2; attempt++) {
-				JobMessage message = new JobMessage(jobId, "derivatives", jobId + ":" + attempt, payload, 1, null);
-				runs.add(pool.submit(() -> {
-					this.handler.handle(message, context);
-					return null;
-				}));
-			}
-			for (Future<?> run : runs) {
-				run.get(60, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
-		List<JobEvent> results = events.await(jobId, DerivativeJobTests::completedWithResult, 2, TIMEOUT);
+		TestJobs.deliverConcurrently(this.handler, jobId, "derivatives", payload, 2, Duration.ofSeconds(60));
+		List<JobEvent> results = events.await(jobId, TestJobs::completedWithResult, 2, TIMEOUT);
 		assertThat(parse(results.get(0).message()).path("location").asText())
 			.isEqualTo(parse(results.get(1).message()).path("location").asText());
 		assertThat(this.jdbc.sql("SELECT count(*) FROM feature_set WHERE job_id = :job")
@@ -308,8 +252,7 @@ class DerivativeJobTests {
 	}
 
 	private void publish(String jobId, String idempotencyKey, String payload) {
-		JobMessage message = new JobMessage(jobId, "derivatives", idempotencyKey, payload, 0, null);
-		assertThat(this.queue.publish(TestInfrastructure.STREAM, message)).isTrue();
+		TestJobs.publish(this.queue, TestInfrastructure.STREAM, jobId, "derivatives", idempotencyKey, payload);
 	}
 
 	/** A payload as the orchestrator writes it (its JobPayload). */
@@ -327,19 +270,6 @@ class DerivativeJobTests {
 		payload.set("params", parse(params));
 		payload.set("inputs", inputs);
 		return payload.toString();
-	}
-
-	private static boolean completedWithResult(JobEvent event) {
-		return event.kind() == JobEvent.Kind.COMPLETED && event.message() != null;
-	}
-
-	private static JsonNode parse(String json) {
-		try {
-			return JSON.readTree(json);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -25,19 +25,17 @@ import io.physforge.core.field.Field;
 import io.physforge.core.io.DataFormat;
 import io.physforge.core.io.DataSets;
 import io.physforge.core.io.ReadOptions;
-import io.physforge.platform.storage.ObjectStorage;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.StubDataService;
 import io.physforge.platform.testing.TestJwks;
+import io.physforge.platform.testing.WorkerServiceTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.physforge.platform.testing.TestJobs.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,22 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same derivatives directly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FeatureSetTests {
+class FeatureSetTests extends WorkerServiceTest {
 
 	private static final String API = "/api/derivatives/feature-sets";
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private ObjectStorage storage;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private final String alice = UUID.randomUUID().toString();
-
-	private final String bob = UUID.randomUUID().toString();
 
 	private final String aliceToken = TestJwks.shared().token(this.alice, "RESEARCHER");
 
@@ -286,12 +271,6 @@ class FeatureSetTests {
 		List<String> list = new ArrayList<>();
 		array.forEach((e) -> list.add(e.asText()));
 		return list;
-	}
-
-	private static List<String> ids(JsonNode items) {
-		List<String> ids = new ArrayList<>();
-		items.forEach((item) -> ids.add(item.path("id").asText()));
-		return ids;
 	}
 
 }

@@ -1,19 +1,13 @@
 package io.physforge.derivative;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.UUID;
-
 import io.physforge.core.field.Field;
 import io.physforge.core.io.DataSets;
 import io.physforge.core.testing.ReferenceData;
 import io.physforge.platform.storage.ObjectStorage;
 import io.physforge.platform.testing.StubDataService;
+import io.physforge.platform.testing.TestDataSets;
+import io.physforge.platform.testing.TestJobs;
 import io.physforge.platform.testing.TestServers;
-import io.physforge.suite.infra.LocalInfrastructure;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -25,18 +19,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 final class TestInfrastructure {
 
 	/** The job stream the worker under test consumes. */
-	static final String STREAM = "pf:jobs:derivatives-test-" + UUID.randomUUID();
+	static final String STREAM = TestJobs.testStream("derivatives");
 
 	/** data-service's {@code GET /api/data/datasets/{id}} for the tests. */
 	static final StubDataService DATA = new StubDataService();
 
-	private static String burgersKey;
-
 	private TestInfrastructure() {
-	}
-
-	static LocalInfrastructure infra() {
-		return TestServers.infra();
 	}
 
 	/**
@@ -45,12 +33,8 @@ final class TestInfrastructure {
 	 * @param registry the test's dynamic properties
 	 */
 	static void register(DynamicPropertyRegistry registry) {
-		TestServers.register(registry);
-		registry.add("physforge.derivative.worker.stream", () -> STREAM);
-		registry.add("physforge.derivative.worker.group", () -> "derivatives-test-workers");
+		TestServers.registerWorker(registry, "physforge.derivative.worker", STREAM, "derivatives-test-workers");
 		registry.add("physforge.derivative.data-uri", () -> DATA.uri().toString());
-		registry.add("physforge.queue.retry-delay", () -> "200ms");
-		registry.add("physforge.queue.max-attempts", () -> "2");
 	}
 
 	/**
@@ -67,25 +51,8 @@ final class TestInfrastructure {
 	 * @param storage the storage
 	 * @return its key
 	 */
-	static synchronized String burgersKey(ObjectStorage storage) {
-		if (burgersKey == null) {
-			try {
-				Path file = Files.createTempFile("burgers-canonical-", ".npz");
-				try {
-					DataSets.write(burgers(), file);
-					try (InputStream in = Files.newInputStream(file)) {
-						burgersKey = storage.put("datasets", in, Files.size(file), "application/octet-stream").key();
-					}
-				}
-				finally {
-					Files.deleteIfExists(file);
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return burgersKey;
+	static String burgersKey(ObjectStorage storage) {
+		return TestDataSets.canonical(storage, "pde-find/burgers.npz", TestInfrastructure::burgers);
 	}
 
 }

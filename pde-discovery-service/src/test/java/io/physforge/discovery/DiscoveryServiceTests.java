@@ -2,20 +2,13 @@ package io.physforge.discovery;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,26 +22,25 @@ import io.physforge.core.discovery.DiscoverySettings;
 import io.physforge.core.field.Field;
 import io.physforge.core.io.DataSets;
 import io.physforge.discovery.worker.DiscoveryJobHandler;
-import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobMessage;
-import io.physforge.platform.queue.JobQueue;
-import io.physforge.platform.storage.ObjectStorage;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.JobStreams;
+import io.physforge.platform.testing.TestDataSets;
+import io.physforge.platform.testing.TestJobs;
 import io.physforge.platform.testing.TestJwks;
+import io.physforge.platform.testing.WorkerServiceTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.physforge.platform.testing.TestJobs.ids;
+import static io.physforge.platform.testing.TestJobs.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -59,35 +51,14 @@ import static org.assertj.core.api.Assertions.within;
  * {@code datasets}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DiscoveryServiceTests {
+class DiscoveryServiceTests extends WorkerServiceTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static String burgersKey;
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private JobQueue queue;
-
-	@Autowired
-	private ObjectStorage storage;
-
-	@Autowired
-	private UnifiedJedis redis;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	@Autowired
 	private DiscoveryJobHandler handler;
-
-	private final String alice = UUID.randomUUID().toString();
-
-	private final String bob = UUID.randomUUID().toString();
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -96,9 +67,7 @@ class DiscoveryServiceTests {
 
 	@AfterAll
 	static void removeStream() {
-		try (UnifiedJedis redis = new UnifiedJedis(TestInfrastructure.infra().redis().url())) {
-			redis.del(TestInfrastructure.STREAM, JobQueue.deadLetterStream(TestInfrastructure.STREAM));
-		}
+		TestJobs.removeStream(TestInfrastructure.STREAM);
 	}
 
 	@Test
@@ -109,7 +78,7 @@ class DiscoveryServiceTests {
 		UUID datasetId = UUID.randomUUID();
 		publish(jobId, jobId + ":1", payload(jobId, pipelineId, datasetId, this.alice, burgersKey(), "{}"));
 
-		JobEvent completed = events.await(jobId, DiscoveryServiceTests::completedWithResult, 1, TIMEOUT).get(0);
+		JobEvent completed = events.await(jobId, TestJobs::completedWithResult, 1, TIMEOUT).get(0);
 		JsonNode ref = parse(completed.message());
 		assertThat(ref.path("kind").asText()).isEqualTo("discovery-run");
 		String runId = ref.path("id").asText();
@@ -221,8 +190,7 @@ class DiscoveryServiceTests {
 			input.set("result", result);
 			publish(jobId, jobId + ":1", payload.toString());
 
-			String runId = parse(
-					events.await(jobId, DiscoveryServiceTests::completedWithResult, 1, TIMEOUT).get(0).message())
+			String runId = parse(events.await(jobId, TestJobs::completedWithResult, 1, TIMEOUT).get(0).message())
 				.path("id")
 				.asText();
 			JsonNode run = Http.local(this.port)
@@ -256,31 +224,20 @@ class DiscoveryServiceTests {
 		String payload = payload(jobId, UUID.randomUUID(), UUID.randomUUID(), this.alice, burgersKey(),
 				"{\"derivative\":\"fd\",\"maxOrder\":2,\"degree\":2}");
 		JobMessage first = publish(jobId, jobId + ":1", payload);
-		String runId = parse(
-				events.await(jobId, DiscoveryServiceTests::completedWithResult, 1, TIMEOUT).get(0).message())
-			.path("id")
+		String runId = parse(events.await(jobId, TestJobs::completedWithResult, 1, TIMEOUT).get(0).message()).path("id")
 			.asText();
 
 		// the orchestrator retries the job (new idempotency key): the stored run is
 		// reported again
 		publish(jobId, jobId + ":2", payload);
-		List<JobEvent> results = events.await(jobId, DiscoveryServiceTests::completedWithResult, 2, TIMEOUT);
+		List<JobEvent> results = events.await(jobId, TestJobs::completedWithResult, 2, TIMEOUT);
 		assertThat(parse(results.get(1).message()).path("id").asText()).isEqualTo(runId);
 		// Redis delivers the first message again after completion: the completion ledger
 		// acknowledges it without running the handler
 		this.redis.xadd(TestInfrastructure.STREAM, StreamEntryID.NEW_ENTRY, first.toFields());
 		events.await(jobId, (e) -> e.kind() == JobEvent.Kind.COMPLETED, 3, TIMEOUT);
 
-		assertThat(this.jdbc.sql("SELECT count(*) FROM discovery_run WHERE job_id = :job")
-			.param("job", jobId)
-			.query(Long.class)
-			.single()).isEqualTo(1);
-		assertThat(this.jdbc
-			.sql("SELECT count(*) FROM discovered_equation e JOIN discovery_run r ON r.id = e.run_id "
-					+ "WHERE r.job_id = :job")
-			.param("job", jobId)
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertOneRunWithOneEquation(jobId);
 		assertThat(this.jdbc.sql("SELECT attempts FROM discovery_run WHERE job_id = :job")
 			.param("job", jobId)
 			.query(Integer.class)
@@ -334,12 +291,8 @@ class DiscoveryServiceTests {
 		int i = 0;
 		for (String[] c : cases) {
 			String jobId = jobs.get(i++);
-			JobEvent failed = events.await(jobId, (e) -> e.kind() == JobEvent.Kind.FAILED && !e.retrying(), 1, TIMEOUT)
-				.get(0);
-			assertThat(failed.error()).contains(c[2]);
 			// bad input is a permanent failure: dead-lettered after one attempt
-			assertThat(failed.permanent()).isTrue();
-			assertThat(failed.attempt()).isEqualTo(1);
+			events.awaitPermanentFailure(jobId, c[2], TIMEOUT);
 			Map<String, Object> run = this.jdbc
 				.sql("SELECT status, error, attempts FROM discovery_run WHERE job_id = :job")
 				.param("job", jobId)
@@ -365,48 +318,11 @@ class DiscoveryServiceTests {
 		String jobId = UUID.randomUUID().toString();
 		String payload = payload(jobId, UUID.randomUUID(), UUID.randomUUID(), this.alice, burgersKey(),
 				"{\"derivative\":\"fd\",\"maxOrder\":2,\"degree\":2}");
-		JobContext context = new JobContext() {
-
-			@Override
-			public void progress(double fraction, String message) {
-			}
-
-			@Override
-			public boolean cancelled() {
-				return false;
-			}
-
-		};
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			List<Future<?>> runs = new ArrayList<>();
-			for (int attempt = 1; attempt <= 2; attempt++) {
-				JobMessage message = new JobMessage(jobId, "discovery", jobId + ":" + attempt, payload, 1, null);
-				runs.add(pool.submit(() -> {
-					this.handler.handle(message, context);
-					return null;
-				}));
-			}
-			for (Future<?> run : runs) {
-				run.get(60, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
-		List<JobEvent> results = events.await(jobId, DiscoveryServiceTests::completedWithResult, 2, TIMEOUT);
+		TestJobs.deliverConcurrently(this.handler, jobId, "discovery", payload, 2, Duration.ofSeconds(60));
+		List<JobEvent> results = events.await(jobId, TestJobs::completedWithResult, 2, TIMEOUT);
 		assertThat(parse(results.get(0).message()).path("id").asText())
 			.isEqualTo(parse(results.get(1).message()).path("id").asText());
-		assertThat(this.jdbc.sql("SELECT count(*) FROM discovery_run WHERE job_id = :job")
-			.param("job", jobId)
-			.query(Long.class)
-			.single()).isEqualTo(1);
-		assertThat(this.jdbc
-			.sql("SELECT count(*) FROM discovered_equation e JOIN discovery_run r ON r.id = e.run_id "
-					+ "WHERE r.job_id = :job")
-			.param("job", jobId)
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertOneRunWithOneEquation(jobId);
 	}
 
 	@Test
@@ -421,6 +337,19 @@ class DiscoveryServiceTests {
 			.query(String.class)
 			.single()).isEqualTo("cancelled");
 		assertThat(events.events(jobId)).noneMatch((e) -> e.kind() == JobEvent.Kind.COMPLETED);
+	}
+
+	private void assertOneRunWithOneEquation(String jobId) {
+		assertThat(this.jdbc.sql("SELECT count(*) FROM discovery_run WHERE job_id = :job")
+			.param("job", jobId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM discovered_equation e JOIN discovery_run r ON r.id = e.run_id "
+					+ "WHERE r.job_id = :job")
+			.param("job", jobId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	private static void assertBurgers(JsonNode run) {
@@ -445,9 +374,7 @@ class DiscoveryServiceTests {
 
 	private JobMessage publish(String jobId, String idempotencyKey, String payload) {
 		String id = (jobId != null) ? jobId : parse(payload).path("jobId").asText();
-		JobMessage message = new JobMessage(id, "discovery", idempotencyKey, payload, 0, null);
-		assertThat(this.queue.publish(TestInfrastructure.STREAM, message)).isTrue();
-		return message;
+		return TestJobs.publish(this.queue, TestInfrastructure.STREAM, id, "discovery", idempotencyKey, payload);
 	}
 
 	/**
@@ -477,66 +404,18 @@ class DiscoveryServiceTests {
 	 * {@code datasets}, stored once per JVM.
 	 */
 	private String burgersKey() {
-		synchronized (DiscoveryServiceTests.class) {
-			if (burgersKey == null) {
-				try {
-					Field field = DataSets.read(TestInfrastructure.dataset("pde-find/burgers.h5"));
-					Path file = Files.createTempFile("burgers-canonical-", ".npz");
-					try {
-						DataSets.write(field, file);
-						try (InputStream in = Files.newInputStream(file)) {
-							burgersKey = this.storage.put("datasets", in, Files.size(file), "application/octet-stream")
-								.key();
-						}
-					}
-					finally {
-						Files.deleteIfExists(file);
-					}
-				}
-				catch (IOException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-			return burgersKey;
-		}
+		return TestDataSets.canonical(this.storage, "pde-find/burgers.h5",
+				() -> DataSets.read(TestInfrastructure.dataset("pde-find/burgers.h5")));
 	}
 
-	private String store(String bucket, Field field) throws IOException {
-		Path file = Files.createTempFile("features-", ".npz");
-		try {
-			DataSets.write(field, file);
-			try (InputStream in = Files.newInputStream(file)) {
-				return this.storage.put(bucket, in, Files.size(file), "application/x-npz").key();
-			}
-		}
-		finally {
-			Files.deleteIfExists(file);
-		}
-	}
-
-	private static boolean completedWithResult(JobEvent event) {
-		return event.kind() == JobEvent.Kind.COMPLETED && event.message() != null;
-	}
-
-	private static List<String> ids(JsonNode items) {
-		List<String> ids = new ArrayList<>();
-		items.forEach((item) -> ids.add(item.path("id").asText()));
-		return ids;
+	private String store(String bucket, Field field) {
+		return TestDataSets.store(this.storage, bucket, field, "application/x-npz");
 	}
 
 	private static List<String> fieldNames(JsonNode node) {
 		List<String> names = new ArrayList<>();
 		node.fieldNames().forEachRemaining(names::add);
 		return names;
-	}
-
-	private static JsonNode parse(String json) {
-		try {
-			return JSON.readTree(json);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

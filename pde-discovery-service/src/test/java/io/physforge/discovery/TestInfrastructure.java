@@ -1,11 +1,10 @@
 package io.physforge.discovery;
 
 import java.nio.file.Path;
-import java.util.UUID;
 
 import io.physforge.core.testing.ReferenceData;
+import io.physforge.platform.testing.TestJobs;
 import io.physforge.platform.testing.TestServers;
-import io.physforge.suite.infra.LocalInfrastructure;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -17,13 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestInfrastructure {
 
 	/** The job stream the worker under test consumes. */
-	public static final String STREAM = "pf:jobs:discovery-test-" + UUID.randomUUID();
+	public static final String STREAM = TestJobs.testStream("discovery");
 
 	private TestInfrastructure() {
-	}
-
-	static LocalInfrastructure infra() {
-		return TestServers.infra();
 	}
 
 	/**
@@ -32,11 +27,7 @@ public final class TestInfrastructure {
 	 * @param registry the test's dynamic properties
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
-		TestServers.register(registry);
-		registry.add("physforge.discovery.worker.stream", () -> STREAM);
-		registry.add("physforge.discovery.worker.group", () -> "discovery-test-workers");
-		registry.add("physforge.queue.retry-delay", () -> "200ms");
-		registry.add("physforge.queue.max-attempts", () -> "2");
+		TestServers.registerWorker(registry, "physforge.discovery.worker", STREAM, "discovery-test-workers");
 	}
 
 	/**

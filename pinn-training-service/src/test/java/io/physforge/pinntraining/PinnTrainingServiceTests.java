@@ -4,24 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.physforge.core.field.Field;
-import io.physforge.core.io.DataSets;
 import io.physforge.core.simulate.SimulationSettings;
 import io.physforge.core.simulate.Simulations;
 import io.minio.ListObjectsArgs;
@@ -30,27 +22,26 @@ import io.minio.Result;
 import io.minio.messages.Item;
 import io.physforge.pinn.PinnModel;
 import io.physforge.pinntraining.worker.PinnJobHandler;
-import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobMessage;
-import io.physforge.platform.queue.JobQueue;
-import io.physforge.platform.storage.ObjectStorage;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.JobStreams;
 import io.physforge.platform.testing.StubDataService;
+import io.physforge.platform.testing.TestDataSets;
+import io.physforge.platform.testing.TestJobs;
 import io.physforge.platform.testing.TestJwks;
+import io.physforge.platform.testing.WorkerServiceTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.physforge.platform.testing.TestJobs.ids;
+import static io.physforge.platform.testing.TestJobs.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,38 +53,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (2x16, a few dozen steps on 100 points) so that a training takes seconds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PinnTrainingServiceTests {
+class PinnTrainingServiceTests extends WorkerServiceTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private static String burgersKey;
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private JobQueue queue;
-
-	@Autowired
-	private ObjectStorage storage;
-
-	@Autowired
-	private UnifiedJedis redis;
-
-	@Autowired
-	private JdbcClient jdbc;
 
 	@Autowired
 	private PinnJobHandler handler;
 
 	@Autowired
 	private MinioClient minio;
-
-	private final String alice = UUID.randomUUID().toString();
-
-	private final String bob = UUID.randomUUID().toString();
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -102,9 +72,7 @@ class PinnTrainingServiceTests {
 
 	@AfterAll
 	static void removeStream() {
-		try (UnifiedJedis redis = new UnifiedJedis(TestInfrastructure.infra().redis().url())) {
-			redis.del(TestInfrastructure.STREAM, JobQueue.deadLetterStream(TestInfrastructure.STREAM));
-		}
+		TestJobs.removeStream(TestInfrastructure.STREAM);
 	}
 
 	@Test
@@ -125,7 +93,7 @@ class PinnTrainingServiceTests {
 		assertThat(submitted.json().path("settings").path("hiddenLayers").toString()).isEqualTo("[16,16]");
 		assertThat(submitted.json().path("settings").path("noise").asDouble()).isEqualTo(0.05);
 
-		JobEvent completed = events.await(jobId, PinnTrainingServiceTests::completedWithResult, 1, TIMEOUT).get(0);
+		JobEvent completed = events.await(jobId, TestJobs::completedWithResult, 1, TIMEOUT).get(0);
 		JsonNode ref = parse(completed.message());
 		assertThat(ref.path("kind").asText()).isEqualTo("pinn-model");
 		String modelId = ref.path("id").asText();
@@ -154,7 +122,7 @@ class PinnTrainingServiceTests {
 		assertThat(job.path("logsLocation").asText()).startsWith("s3://models/");
 		assertThat(job.path("provenance").path("noise").path("level").asDouble()).isEqualTo(0.05);
 		assertThat(job.path("provenance").path("noise").path("seed").asLong()).isEqualTo(3);
-		assertThat(job.path("provenance").path("input").asText()).contains(dataset.toString()).contains(burgersKey);
+		assertThat(job.path("provenance").path("input").asText()).contains(dataset.toString()).contains(burgersKey());
 		assertThat(job.path("provenance").path("inputSha256").asText()).hasSize(64);
 
 		Http.Response status = http.get("/api/pinn/jobs/" + jobId + "/status", aliceToken);
@@ -308,15 +276,14 @@ class PinnTrainingServiceTests {
 		JobStreams events = new JobStreams(this.redis);
 		String jobId = UUID.randomUUID().toString();
 		UUID pipelineId = UUID.randomUUID();
-		String payload = payload(jobId, pipelineId, burgersKey, tiny().toString());
+		String payload = payload(jobId, pipelineId, burgersKey(), tiny().toString());
 		JobMessage first = publish(jobId, jobId + ":1", payload);
-		JsonNode ref = parse(
-				events.await(jobId, PinnTrainingServiceTests::completedWithResult, 1, TIMEOUT).get(0).message());
+		JsonNode ref = parse(events.await(jobId, TestJobs::completedWithResult, 1, TIMEOUT).get(0).message());
 
 		// the orchestrator retries the job (new idempotency key): the stored model is
 		// reported again
 		publish(jobId, jobId + ":2", payload);
-		List<JobEvent> results = events.await(jobId, PinnTrainingServiceTests::completedWithResult, 2, TIMEOUT);
+		List<JobEvent> results = events.await(jobId, TestJobs::completedWithResult, 2, TIMEOUT);
 		assertThat(parse(results.get(1).message())).isEqualTo(ref);
 		// Redis delivers the first message again after completion: the completion ledger
 		// acknowledges it without running the handler
@@ -350,38 +317,10 @@ class PinnTrainingServiceTests {
 		dataset(aliceToken);
 		JobStreams events = new JobStreams(this.redis);
 		String jobId = UUID.randomUUID().toString();
-		String payload = payload(jobId, UUID.randomUUID(), burgersKey, tiny().toString());
-		JobContext context = new JobContext() {
-
-			@Override
-			public void progress(double fraction, String message) {
-			}
-
-			@Override
-			public boolean cancelled() {
-				return false;
-			}
-
-		};
+		String payload = payload(jobId, UUID.randomUUID(), burgersKey(), tiny().toString());
 		ZonedDateTime start = ZonedDateTime.now().minusSeconds(5);
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			List<Future<?>> runs = new ArrayList<>();
-			for (int attempt = 1; attempt <= 2; attempt++) {
-				JobMessage message = new JobMessage(jobId, "pinn", jobId + ":" + attempt, payload, 1, null);
-				runs.add(pool.submit(() -> {
-					this.handler.handle(message, context);
-					return null;
-				}));
-			}
-			for (Future<?> run : runs) {
-				run.get(120, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
-		List<JobEvent> results = events.await(jobId, PinnTrainingServiceTests::completedWithResult, 2, TIMEOUT);
+		TestJobs.deliverConcurrently(this.handler, jobId, "pinn", payload, 2, Duration.ofSeconds(120));
+		List<JobEvent> results = events.await(jobId, TestJobs::completedWithResult, 2, TIMEOUT);
 		assertThat(parse(results.get(0).message())).isEqualTo(parse(results.get(1).message()));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM model_checkpoint WHERE job_id = :job")
 			.param("job", UUID.fromString(jobId))
@@ -418,8 +357,8 @@ class PinnTrainingServiceTests {
 		List<String[]> cases = List.of(new String[] { garbage, tiny().toString(), "is CSV text, not a canonical form" },
 				new String[] { UUID.randomUUID().toString(), tiny().toString(), "does not exist in storage" },
 				new String[] { null, tiny().toString(), "'datasetObjectKey'" },
-				new String[] { burgersKey, "{\"epochs\":\"many\",\"layer\":3}", "epochs must be an integer" },
-				new String[] { burgersKey, tiny().put("pde", "u_t c1*u_xx").toString(), "needs exactly one '='" });
+				new String[] { burgersKey(), "{\"epochs\":\"many\",\"layer\":3}", "epochs must be an integer" },
+				new String[] { burgersKey(), tiny().put("pde", "u_t c1*u_xx").toString(), "needs exactly one '='" });
 		JobStreams events = new JobStreams(this.redis);
 		List<String> jobs = new ArrayList<>();
 		for (String[] c : cases) {
@@ -472,9 +411,7 @@ class PinnTrainingServiceTests {
 	}
 
 	private JobMessage publish(String jobId, String idempotencyKey, String payload) {
-		JobMessage message = new JobMessage(jobId, "pinn", idempotencyKey, payload, 0, null);
-		assertThat(this.queue.publish(TestInfrastructure.STREAM, message)).isTrue();
-		return message;
+		return TestJobs.publish(this.queue, TestInfrastructure.STREAM, jobId, "pinn", idempotencyKey, payload);
 	}
 
 	/** A payload as the orchestrator writes it (its JobPayload). */
@@ -504,50 +441,11 @@ class PinnTrainingServiceTests {
 	 * JVM.
 	 */
 	private String burgersKey() {
-		synchronized (PinnTrainingServiceTests.class) {
-			if (burgersKey == null) {
-				try {
-					SimulationSettings grid = Simulations.defaultSettings("burgers");
-					grid = grid.withX(grid.xMin(), grid.xLength(), 64)
-						.withTimes(SimulationSettings.uniformTimes(0, 4, 21));
-					Field field = Simulations.simulate("burgers", null, grid);
-					Path file = Files.createTempFile("burgers-small-", ".npz");
-					try {
-						DataSets.write(field, file);
-						try (InputStream in = Files.newInputStream(file)) {
-							burgersKey = this.storage.put("datasets", in, Files.size(file), "application/octet-stream")
-								.key();
-						}
-					}
-					finally {
-						Files.deleteIfExists(file);
-					}
-				}
-				catch (IOException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-			return burgersKey;
-		}
-	}
-
-	private static boolean completedWithResult(JobEvent event) {
-		return event.kind() == JobEvent.Kind.COMPLETED && event.message() != null;
-	}
-
-	private static List<String> ids(JsonNode items) {
-		List<String> ids = new ArrayList<>();
-		items.forEach((item) -> ids.add(item.path("id").asText()));
-		return ids;
-	}
-
-	private static JsonNode parse(String json) {
-		try {
-			return JSON.readTree(json);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestDataSets.canonical(this.storage, "burgers-small", () -> {
+			SimulationSettings grid = Simulations.defaultSettings("burgers");
+			grid = grid.withX(grid.xMin(), grid.xLength(), 64).withTimes(SimulationSettings.uniformTimes(0, 4, 21));
+			return Simulations.simulate("burgers", null, grid);
+		});
 	}
 
 }

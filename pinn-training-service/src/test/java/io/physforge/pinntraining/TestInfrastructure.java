@@ -1,10 +1,8 @@
 package io.physforge.pinntraining;
 
-import java.util.UUID;
-
 import io.physforge.platform.testing.StubDataService;
+import io.physforge.platform.testing.TestJobs;
 import io.physforge.platform.testing.TestServers;
-import io.physforge.suite.infra.LocalInfrastructure;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -16,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestInfrastructure {
 
 	/** The job stream the worker under test consumes. */
-	public static final String STREAM = "pf:jobs:pinn-test-" + UUID.randomUUID();
+	public static final String STREAM = TestJobs.testStream("pinn");
 
 	/** data-service's data set look-up. */
 	static final StubDataService DATA = new StubDataService(
@@ -25,24 +23,16 @@ public final class TestInfrastructure {
 	private TestInfrastructure() {
 	}
 
-	static LocalInfrastructure infra() {
-		return TestServers.infra();
-	}
-
 	/**
 	 * Points the service at the test servers, this JVM's job stream and the stub
 	 * data-service; failed attempts are retried once after 200 ms.
 	 * @param registry the test's dynamic properties
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
-		TestServers.register(registry);
-		registry.add("physforge.pinn.worker.stream", () -> STREAM);
-		registry.add("physforge.pinn.worker.group", () -> "pinn-test-workers");
+		TestServers.registerWorker(registry, "physforge.pinn.worker", STREAM, "pinn-test-workers");
 		// every point of the loss curve is published, however fast the machine trains
 		registry.add("physforge.pinn.worker.progress-interval", () -> "0ms");
 		registry.add("physforge.pinn.data.uri", () -> DATA.uri().toString());
-		registry.add("physforge.queue.retry-delay", () -> "200ms");
-		registry.add("physforge.queue.max-attempts", () -> "2");
 	}
 
 }

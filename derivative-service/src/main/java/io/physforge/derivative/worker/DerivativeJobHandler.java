@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.physforge.core.field.Field;
@@ -26,13 +25,16 @@ import io.physforge.platform.audit.AuditPublisher;
 import io.physforge.platform.dataset.CanonicalDataSetReader;
 import io.physforge.platform.problem.Problems.FieldError;
 import io.physforge.platform.queue.JobContext;
+import io.physforge.platform.queue.JobCancelledException;
 import io.physforge.platform.queue.JobEvents;
+import io.physforge.platform.queue.JobFailures;
 import io.physforge.platform.queue.JobInput;
 import io.physforge.platform.queue.JobHandler;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
 import io.physforge.platform.queue.JobResultRef;
 import io.physforge.platform.queue.PermanentJobFailure;
+import io.physforge.platform.queue.WorkerPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,13 +93,7 @@ public class DerivativeJobHandler implements JobHandler {
 
 	@Override
 	public void handle(JobMessage message, JobContext context) throws Exception {
-		DerivativeJobPayload payload;
-		try {
-			payload = payload(message);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PermanentJobFailure(ex.getMessage(), ex);
-		}
+		WorkerPayload payload = WorkerPayload.read(this.json, message, "a derivatives job", "feature set");
 		List<FieldError> errors = new ArrayList<>();
 		FeatureSpec spec = FeatureSpec.parse(payload.params(), Set.of(), errors);
 		String modelLocation = null;
@@ -134,9 +130,9 @@ public class DerivativeJobHandler implements JobHandler {
 						+ String.join("; ", errors.stream().map((e) -> e.field() + " " + e.message()).toList()));
 			}
 			context.progress(0.05, "reading the data set");
-			checkCancelled(message, context);
+			JobFailures.checkCancelled(message, context);
 			Field data = this.reader.read(payload.datasetId(), objectKey);
-			checkCancelled(message, context);
+			JobFailures.checkCancelled(message, context);
 			Features features;
 			if (spec.pinn()) {
 				context.progress(0.2,
@@ -148,10 +144,10 @@ public class DerivativeJobHandler implements JobHandler {
 						"differentiating with " + spec.method() + " on " + data.grid().size() + " points");
 				features = FeatureComputer.numerical(data, spec);
 			}
-			checkCancelled(message, context);
+			JobFailures.checkCancelled(message, context);
 			context.progress(0.8, "storing " + features.names().size() + " arrays");
 			stored = this.files.store(features.field());
-			checkCancelled(message, context);
+			JobFailures.checkCancelled(message, context);
 			if (this.repository.complete(id, features, stored)) {
 				audit(payload.ownerId(), "derivative.feature-set.complete", id, AuditOutcome.SUCCESS);
 			}
@@ -163,60 +159,27 @@ public class DerivativeJobHandler implements JobHandler {
 			stored = null;
 			publishResult(message, id);
 		}
-		catch (CancelledException ex) {
+		catch (JobCancelledException ex) {
 			deleteQuietly(stored);
 			if (this.queue.isCancelled(message.jobId())) {
-				this.repository.finish(id, "cancelled", "cancelled");
+				this.repository.finish(id, JobFailures.CANCELLED, "cancelled");
 			}
 			throw ex;
 		}
 		catch (Exception | LinkageError ex) {
 			deleteQuietly(stored);
-			boolean cancelled = this.queue.isCancelled(message.jobId());
-			if (context.cancelled() && !cancelled) {
-				// the worker is stopping: the job stays pending and is re-claimed
-				throw ex;
-			}
-			if (cancelled) {
-				this.repository.finish(id, "cancelled", "cancelled (" + describe(ex) + ")");
-				throw ex;
-			}
-			this.repository.finish(id, "failed", describe(ex));
-			audit(payload.ownerId(), "derivative.feature-set.fail", id, AuditOutcome.FAILURE);
-			if (ex instanceof IllegalArgumentException) {
-				// bad data or parameters: another attempt would fail the same way
-				throw new PermanentJobFailure(describe(ex), ex);
-			}
+			JobFailures.record(this.queue, message, context, ex,
+					(status, error) -> this.repository.finish(id, status, error),
+					() -> audit(payload.ownerId(), "derivative.feature-set.fail", id, AuditOutcome.FAILURE));
 			throw ex;
 		}
-	}
-
-	private DerivativeJobPayload payload(JobMessage message) {
-		DerivativeJobPayload payload;
-		try {
-			payload = this.json.readValue(message.payload(), DerivativeJobPayload.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("job " + message.jobId()
-					+ " has a payload that is not a derivatives job (see DerivativeJobPayload): "
-					+ ex.getOriginalMessage(), ex);
-		}
-		if (payload.ownerId() == null || payload.ownerId().isBlank()) {
-			throw new IllegalArgumentException("job " + message.jobId()
-					+ " has no 'ownerId' in its payload; the feature set would belong to nobody");
-		}
-		if (payload.jobId() != null && !payload.jobId().toString().equals(message.jobId())) {
-			throw new IllegalArgumentException(
-					"job " + message.jobId() + " carries a payload of another job (" + payload.jobId() + ")");
-		}
-		return payload;
 	}
 
 	/**
 	 * The upstream model of method {@code pinn}: the {@code pinn-model} input whose id is
 	 * the spec's model id, or the only one.
 	 */
-	private static JobResultRef model(DerivativeJobPayload payload, FeatureSpec spec, List<FieldError> errors) {
+	private static JobResultRef model(WorkerPayload payload, FeatureSpec spec, List<FieldError> errors) {
 		List<JobResultRef> models = JobInput.resultsOfKind(payload.inputs(), JobResultRef.PINN_MODEL);
 		List<JobResultRef> matching = models.stream()
 			.filter((m) -> spec.modelId() == null || spec.modelId().equals(m.id()))
@@ -273,32 +236,8 @@ public class DerivativeJobHandler implements JobHandler {
 		}
 	}
 
-	private void checkCancelled(JobMessage message, JobContext context) {
-		if (context.cancelled()) {
-			throw new CancelledException("job " + message.jobId() + " was cancelled");
-		}
-	}
-
 	private void audit(String actor, String action, UUID id, AuditOutcome outcome) {
 		this.audit.ifAvailable((publisher) -> publisher.publish(actor, action, "feature-set", id.toString(), outcome));
-	}
-
-	private static String describe(Throwable ex) {
-		String text = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		return (ex instanceof IllegalArgumentException) ? text : ex.getClass().getSimpleName() + ": " + text;
-	}
-
-	/**
-	 * The job was cancelled between stages.
-	 */
-	static class CancelledException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		CancelledException(String message) {
-			super(message);
-		}
-
 	}
 
 }

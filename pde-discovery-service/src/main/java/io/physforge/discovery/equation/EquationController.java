@@ -2,10 +2,10 @@ package io.physforge.discovery.equation;
 
 import java.util.UUID;
 
-import io.physforge.discovery.run.Paging;
 import io.physforge.discovery.run.internal.RunRepository;
 import io.physforge.platform.problem.ProblemException;
 import io.physforge.platform.security.CurrentUser;
+import io.physforge.platform.web.Paging;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

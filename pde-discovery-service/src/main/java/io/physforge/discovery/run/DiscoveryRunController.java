@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.physforge.discovery.run.internal.RunRepository;
 import io.physforge.platform.problem.ProblemException;
 import io.physforge.platform.security.CurrentUser;
+import io.physforge.platform.web.Paging;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,13 +23,16 @@ import io.physforge.platform.audit.AuditOutcome;
 import io.physforge.platform.audit.AuditPublisher;
 import io.physforge.platform.dataset.CanonicalDataSetReader;
 import io.physforge.platform.queue.JobContext;
+import io.physforge.platform.queue.JobCancelledException;
 import io.physforge.platform.queue.JobEvents;
+import io.physforge.platform.queue.JobFailures;
 import io.physforge.platform.queue.JobInput;
 import io.physforge.platform.queue.JobHandler;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
 import io.physforge.platform.queue.JobResultRef;
 import io.physforge.platform.queue.PermanentJobFailure;
+import io.physforge.platform.queue.WorkerPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,13 +88,7 @@ public class DiscoveryJobHandler implements JobHandler {
 
 	@Override
 	public void handle(JobMessage message, JobContext context) throws Exception {
-		DiscoveryJobPayload payload;
-		try {
-			payload = payload(message);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PermanentJobFailure(ex.getMessage(), ex);
-		}
+		WorkerPayload payload = WorkerPayload.read(this.json, message, "a discovery job", "run");
 		DiscoverySettings settings = null;
 		RuntimeException invalid = null;
 		try {
@@ -130,7 +126,7 @@ public class DiscoveryJobHandler implements JobHandler {
 			DiscoveryResult result = (upstream != null)
 					? discoverFromFeatureSet(message, context, payload, upstream, settings)
 					: discoverFromDataSet(message, context, payload, objectKey, settings);
-			checkCancelled(message, context);
+			JobFailures.checkCancelled(message, context);
 			context.progress(0.9, "storing " + result.equations().size() + " equation(s)");
 			if (this.runs.complete(runId, result)) {
 				audit(payload.ownerId(), "discovery.run.complete", runId, AuditOutcome.SUCCESS);
@@ -141,7 +137,7 @@ public class DiscoveryJobHandler implements JobHandler {
 			}
 			publishResult(message, runId);
 		}
-		catch (CancelledException ex) {
+		catch (JobCancelledException ex) {
 			if (this.queue.isCancelled(message.jobId())) {
 				this.runs.finish(runId, RunStatus.CANCELLED, "cancelled");
 			}
@@ -150,31 +146,19 @@ public class DiscoveryJobHandler implements JobHandler {
 			throw ex;
 		}
 		catch (Exception | LinkageError ex) {
-			boolean cancelled = this.queue.isCancelled(message.jobId());
-			if (context.cancelled() && !cancelled) {
-				// the worker is stopping: the job stays pending and is re-claimed
-				throw ex;
-			}
-			if (cancelled) {
-				this.runs.finish(runId, RunStatus.CANCELLED, "cancelled (" + describe(ex) + ")");
-				throw ex;
-			}
-			this.runs.finish(runId, RunStatus.FAILED, describe(ex));
-			audit(payload.ownerId(), "discovery.run.fail", runId, AuditOutcome.FAILURE);
-			if (ex instanceof IllegalArgumentException) {
-				// bad data or parameters: another attempt would fail the same way
-				throw new PermanentJobFailure(describe(ex), ex);
-			}
+			JobFailures.record(this.queue, message, context, ex,
+					(status, error) -> this.runs.finish(runId, RunStatus.of(status), error),
+					() -> audit(payload.ownerId(), "discovery.run.fail", runId, AuditOutcome.FAILURE));
 			throw ex;
 		}
 	}
 
-	private DiscoveryResult discoverFromDataSet(JobMessage message, JobContext context, DiscoveryJobPayload payload,
+	private DiscoveryResult discoverFromDataSet(JobMessage message, JobContext context, WorkerPayload payload,
 			String objectKey, DiscoverySettings settings) {
 		context.progress(0.05, "reading the data set");
-		checkCancelled(message, context);
+		JobFailures.checkCancelled(message, context);
 		Field field = this.reader.read(payload.datasetId(), objectKey);
-		checkCancelled(message, context);
+		JobFailures.checkCancelled(message, context);
 		context.progress(0.2, "discovering with " + settings.method() + " on " + field.fieldNames() + " ("
 				+ field.grid().size() + " points)");
 		DiscoveryResult result = Discovery.discover(field, settings);
@@ -187,12 +171,12 @@ public class DiscoveryJobHandler implements JobHandler {
 	 * its summary says, then {@link Discovery#discoverFromDerivatives}; the source is
 	 * kept in the provenance's settings and in the metrics as {@code derivativeSource}.
 	 */
-	private DiscoveryResult discoverFromFeatureSet(JobMessage message, JobContext context, DiscoveryJobPayload payload,
+	private DiscoveryResult discoverFromFeatureSet(JobMessage message, JobContext context, WorkerPayload payload,
 			JobResultRef featureSet, DiscoverySettings settings) {
 		context.progress(0.05, "reading feature set " + featureSet.id());
-		checkCancelled(message, context);
+		JobFailures.checkCancelled(message, context);
 		FeatureSetReader.Features features = this.featureSets.read(featureSet);
-		checkCancelled(message, context);
+		JobFailures.checkCancelled(message, context);
 		context.progress(0.2, "discovering from the derivatives of feature set " + featureSet.id() + " on "
 				+ features.fields() + " (" + features.field().grid().size() + " points after trimming)");
 		DiscoveryResult result = Discovery.discoverFromDerivatives(features.field(), features.fields(), settings,
@@ -208,35 +192,9 @@ public class DiscoveryJobHandler implements JobHandler {
 	 * The upstream feature set, if any: the first input whose result is of kind
 	 * {@code feature-set}.
 	 */
-	static JobResultRef featureSet(DiscoveryJobPayload payload) {
+	static JobResultRef featureSet(WorkerPayload payload) {
 		List<JobResultRef> featureSets = JobInput.resultsOfKind(payload.inputs(), JobResultRef.FEATURE_SET);
 		return featureSets.isEmpty() ? null : featureSets.get(0);
-	}
-
-	private DiscoveryJobPayload payload(JobMessage message) {
-		DiscoveryJobPayload payload;
-		try {
-			payload = this.json.readValue(message.payload(), DiscoveryJobPayload.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("job " + message.jobId() + " has a payload that is not a discovery job "
-					+ "(see DiscoveryJobPayload): " + ex.getOriginalMessage(), ex);
-		}
-		if (payload.ownerId() == null || payload.ownerId().isBlank()) {
-			throw new IllegalArgumentException(
-					"job " + message.jobId() + " has no 'ownerId' in its payload; the run would belong to nobody");
-		}
-		if (payload.jobId() != null && !payload.jobId().toString().equals(message.jobId())) {
-			throw new IllegalArgumentException(
-					"job " + message.jobId() + " carries a payload of another job (" + payload.jobId() + ")");
-		}
-		return payload;
-	}
-
-	private void checkCancelled(JobMessage message, JobContext context) {
-		if (context.cancelled()) {
-			throw new CancelledException("job " + message.jobId() + " was cancelled");
-		}
 	}
 
 	private void publishResult(JobMessage message, UUID runId) {
@@ -260,24 +218,6 @@ public class DiscoveryJobHandler implements JobHandler {
 	private void audit(String actor, String action, UUID runId, AuditOutcome outcome) {
 		this.audit
 			.ifAvailable((publisher) -> publisher.publish(actor, action, "discovery-run", runId.toString(), outcome));
-	}
-
-	private static String describe(Throwable ex) {
-		String text = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		return (ex instanceof IllegalArgumentException) ? text : ex.getClass().getSimpleName() + ": " + text;
-	}
-
-	/**
-	 * The job was cancelled between stages.
-	 */
-	static class CancelledException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		CancelledException(String message) {
-			super(message);
-		}
-
 	}
 
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.core.discovery.DiscoverySettings;
 import io.physforge.platform.dataset.CanonicalDataSetReader;
+import io.physforge.platform.queue.WorkerPayload;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,7 @@ class DiscoveryParamsTests {
 	void readsTheOrchestratorsPayload() throws Exception {
 		UUID job = UUID.randomUUID();
 		String key = UUID.randomUUID().toString();
-		DiscoveryJobPayload payload = JSON.readValue("""
+		WorkerPayload payload = JSON.readValue("""
 				{"pipelineId":"%s","jobId":"%s","stepId":"discovery","type":"discovery","attempt":2,
 				 "datasetId":"%s","ownerId":"owner-1","params":{"derivative":"fd"},"futureMember":true,
 				 "inputs":[{"stepId":"derivatives","jobId":"%s","type":"derivatives",
@@ -79,7 +80,7 @@ class DiscoveryParamsTests {
 				           {"stepId":"pinn","jobId":"%s","type":"pinn",
 				            "result":{"kind":"pinn-model","id":"m1","location":"s3://datasets/%s"}}]}
 				""".formatted(UUID.randomUUID(), job, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), key),
-				DiscoveryJobPayload.class);
+				WorkerPayload.class);
 		assertThat(payload.jobId()).isEqualTo(job);
 		assertThat(payload.attempt()).isEqualTo(2);
 		assertThat(payload.params().path("derivative").asText()).isEqualTo("fd");
@@ -89,9 +90,9 @@ class DiscoveryParamsTests {
 			.isEqualTo(key);
 
 		JsonNode withKey = JSON.readTree("{\"ownerId\":\"o\",\"canonicalObjectKey\":\"" + key + "\"}");
-		DiscoveryJobPayload keyed = JSON.treeToValue(withKey, DiscoveryJobPayload.class);
+		WorkerPayload keyed = JSON.treeToValue(withKey, WorkerPayload.class);
 		assertThat(CanonicalDataSetReader.objectKey(keyed.datasetObjectKey(), keyed.inputs())).isEqualTo(key);
-		DiscoveryJobPayload none = JSON.readValue("{\"ownerId\":\"o\"}", DiscoveryJobPayload.class);
+		WorkerPayload none = JSON.readValue("{\"ownerId\":\"o\"}", WorkerPayload.class);
 		assertThat(CanonicalDataSetReader.objectKey(none.datasetObjectKey(), none.inputs())).isNull();
 	}
 

@@ -21,9 +21,11 @@ import io.physforge.platform.problem.Problems.FieldError;
 import io.physforge.platform.problem.Problems;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
+import io.physforge.platform.queue.WorkerPayload;
 import io.physforge.platform.security.CurrentUser;
 import io.physforge.platform.storage.ObjectNotFoundException;
 import io.physforge.platform.storage.ObjectStorage;
+import io.physforge.platform.web.Paging;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
@@ -42,6 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 @EnableConfigurationProperties(PinnQueueProperties.class)
 public class TrainingJobs {
+
+	/** The job type, and the suffix of the job stream {@code pf:jobs:pinn}. */
+	public static final String JOB_TYPE = "pinn";
 
 	private final JobRepository jobs;
 
@@ -109,10 +114,10 @@ public class TrainingJobs {
 		}
 		UUID id = UUID.randomUUID();
 		String key = id + ":1";
-		PinnJobPayload payload = new PinnJobPayload(null, id, null, PinnJobPayload.TYPE, 1, dataSet.id(), user.id(),
+		WorkerPayload payload = new WorkerPayload(null, id, null, JOB_TYPE, 1, dataSet.id(), user.id(),
 				dataSet.canonical().key(), dataSet.canonical().format(), this.json.valueToTree(config.params()),
 				List.of());
-		JobMessage message = new JobMessage(id.toString(), PinnJobPayload.TYPE, key, write(payload), 0, null);
+		JobMessage message = new JobMessage(id.toString(), JOB_TYPE, key, write(payload), 0, null);
 		TrainingConfig stored = config;
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jobs.submit(new NewJob(id, key, null, null, dataSet.id(), dataSet.canonical().key(), user.id(),

@@ -4,7 +4,7 @@
  * data-service, then published to {@code pf:jobs:pinn} like a pipeline step),
  * {@code GET /jobs}, {@code /jobs/{id}}, {@code /jobs/{id}/status},
  * {@code /jobs/{id}/result} and {@code POST /jobs/{id}/cancel}; the wire formats shared
- * with the orchestrator ({@link io.physforge.pinntraining.job.PinnJobPayload},
+ * with the orchestrator ({@link io.physforge.platform.queue.WorkerPayload},
  * {@link io.physforge.platform.queue.JobResultRef}).
  */
 package io.physforge.pinntraining.job;

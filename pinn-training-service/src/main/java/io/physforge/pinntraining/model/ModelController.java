@@ -3,12 +3,12 @@ package io.physforge.pinntraining.model;
 import java.io.InputStream;
 import java.util.UUID;
 
-import io.physforge.pinntraining.job.Paging;
 import io.physforge.pinntraining.job.internal.JobRepository;
 import io.physforge.platform.problem.ProblemException;
 import io.physforge.platform.security.CurrentUser;
 import io.physforge.platform.storage.ObjectNotFoundException;
 import io.physforge.platform.storage.ObjectStorage;
+import io.physforge.platform.web.Paging;
 
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;

@@ -23,7 +23,6 @@ import io.physforge.pinn.TrainingCancelledException;
 import io.physforge.pinn.TrainingMonitor;
 import io.physforge.pinn.TrainingProgress;
 import io.physforge.pinntraining.job.JobStatus;
-import io.physforge.pinntraining.job.PinnJobPayload;
 import io.physforge.pinntraining.job.PinnQueueProperties;
 import io.physforge.pinntraining.job.TrainingConfig;
 import io.physforge.pinntraining.job.TrainingParams;
@@ -35,13 +34,16 @@ import io.physforge.pinntraining.model.ModelCheckpoint;
 import io.physforge.platform.audit.AuditOutcome;
 import io.physforge.platform.audit.AuditPublisher;
 import io.physforge.platform.dataset.CanonicalDataSetReader;
+import io.physforge.platform.queue.JobCancelledException;
 import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobEvents;
+import io.physforge.platform.queue.JobFailures;
 import io.physforge.platform.queue.JobHandler;
 import io.physforge.platform.queue.JobMessage;
 import io.physforge.platform.queue.JobQueue;
 import io.physforge.platform.queue.JobResultRef;
 import io.physforge.platform.queue.PermanentJobFailure;
+import io.physforge.platform.queue.WorkerPayload;
 import io.physforge.platform.storage.ObjectStorage;
 import io.physforge.platform.storage.StoredObject;
 import org.slf4j.Logger;
@@ -105,15 +107,8 @@ public class PinnJobHandler implements JobHandler {
 
 	@Override
 	public void handle(JobMessage message, JobContext context) throws Exception {
-		PinnJobPayload payload;
-		UUID jobId;
-		try {
-			payload = payload(message);
-			jobId = UUID.fromString(message.jobId());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PermanentJobFailure(ex.getMessage(), ex);
-		}
+		WorkerPayload payload = WorkerPayload.read(this.json, message, "a PINN job", "job");
+		UUID jobId = jobId(message);
 		TrainingConfig config = null;
 		IllegalArgumentException invalid = null;
 		try {
@@ -134,7 +129,7 @@ public class PinnJobHandler implements JobHandler {
 			}
 			case CANCELLED -> {
 				if (this.queue.isCancelled(message.jobId())) {
-					throw new CancelledException("job " + jobId + " was cancelled");
+					throw new JobCancelledException("job " + jobId + " was cancelled");
 				}
 				throw new PermanentJobFailure("job " + jobId + " was cancelled; submit a new job to train again");
 			}
@@ -148,7 +143,7 @@ public class PinnJobHandler implements JobHandler {
 				throw invalid;
 			}
 			context.progress(0.01, "reading the data set");
-			checkCancelled(message, context);
+			JobFailures.checkCancelled(message, context);
 			Field field = this.reader.read(payload.datasetId(), objectKey);
 			PinnSettings settings = config.settings();
 			if (config.noise() > 0) {
@@ -158,7 +153,7 @@ public class PinnJobHandler implements JobHandler {
 				PinnEquation.parse(settings.pde(), field.fieldNames(),
 						field.grid().axes().stream().map(Axis::name).toList());
 			}
-			checkCancelled(message, context);
+			JobFailures.checkCancelled(message, context);
 			context.progress(0.02,
 					"training " + settings.hiddenLayers() + " on " + field.fieldNames() + " (" + field.grid().size()
 							+ " points): " + settings.epochs() + " Adam steps, up to " + settings.lbfgsIterations()
@@ -169,7 +164,7 @@ public class PinnJobHandler implements JobHandler {
 			store(jobId, payload, objectKey, config, result, monitor.last);
 			publishResult(message, jobId);
 		}
-		catch (CancelledException | TrainingCancelledException ex) {
+		catch (JobCancelledException | TrainingCancelledException ex) {
 			if (this.queue.isCancelled(message.jobId())) {
 				this.jobs.finish(jobId, JobStatus.CANCELLED, "cancelled (" + ex.getMessage() + ")");
 				audit(payload.ownerId(), "pinn.job.cancelled", jobId, AuditOutcome.SUCCESS);
@@ -178,22 +173,11 @@ public class PinnJobHandler implements JobHandler {
 			throw ex;
 		}
 		catch (Exception | LinkageError ex) {
-			boolean cancelled = this.queue.isCancelled(message.jobId());
-			if (context.cancelled() && !cancelled) {
-				// the worker is stopping: the job stays pending and is re-claimed
-				throw ex;
-			}
-			if (cancelled) {
-				this.jobs.finish(jobId, JobStatus.CANCELLED, "cancelled (" + describe(ex) + ")");
-				throw ex;
-			}
-			this.jobs.finish(jobId, JobStatus.FAILED, describe(ex));
-			audit(payload.ownerId(), "pinn.job.fail", jobId, AuditOutcome.FAILURE);
-			if (ex instanceof IllegalArgumentException) {
-				// bad data, parameters or equation: another attempt would fail the same
-				// way
-				throw new PermanentJobFailure(describe(ex), ex);
-			}
+			// bad data, parameters or equation (IllegalArgumentException) fail
+			// permanently
+			JobFailures.record(this.queue, message, context, ex,
+					(status, error) -> this.jobs.finish(jobId, JobStatus.of(status), error),
+					() -> audit(payload.ownerId(), "pinn.job.fail", jobId, AuditOutcome.FAILURE));
 			throw ex;
 		}
 	}
@@ -202,7 +186,7 @@ public class PinnJobHandler implements JobHandler {
 	 * Stores the checkpoint and the loss history, then the rows; the objects are deleted
 	 * again when the rows cannot be written or another delivery completed the job first.
 	 */
-	private void store(UUID jobId, PinnJobPayload payload, String objectKey, TrainingConfig config, PinnResult result,
+	private void store(UUID jobId, WorkerPayload payload, String objectKey, TrainingConfig config, PinnResult result,
 			TrainingProgress last) {
 		Map<String, Object> provenance = new LinkedHashMap<>(result.provenance());
 		provenance.put("input", CanonicalDataSetReader.describe(payload.datasetId(), objectKey) + ": "
@@ -276,36 +260,13 @@ public class PinnJobHandler implements JobHandler {
 		}
 	}
 
-	private PinnJobPayload payload(JobMessage message) {
-		PinnJobPayload payload;
+	private static UUID jobId(JobMessage message) {
 		try {
-			payload = this.json.readValue(message.payload(), PinnJobPayload.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("job " + message.jobId() + " has a payload that is not a PINN job "
-					+ "(see PinnJobPayload): " + ex.getOriginalMessage(), ex);
-		}
-		if (payload.ownerId() == null || payload.ownerId().isBlank()) {
-			throw new IllegalArgumentException(
-					"job " + message.jobId() + " has no 'ownerId' in its payload; the job would belong to nobody");
-		}
-		if (payload.jobId() != null && !payload.jobId().toString().equals(message.jobId())) {
-			throw new IllegalArgumentException(
-					"job " + message.jobId() + " carries a payload of another job (" + payload.jobId() + ")");
-		}
-		try {
-			UUID.fromString(message.jobId());
+			return UUID.fromString(message.jobId());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(
+			throw new PermanentJobFailure(
 					"job id '" + message.jobId() + "' is not a UUID; PINN jobs are keyed by UUID job ids", ex);
-		}
-		return payload;
-	}
-
-	private void checkCancelled(JobMessage message, JobContext context) {
-		if (context.cancelled()) {
-			throw new CancelledException("job " + message.jobId() + " was cancelled");
 		}
 	}
 
@@ -334,11 +295,6 @@ public class PinnJobHandler implements JobHandler {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot write JSON: " + ex.getOriginalMessage(), ex);
 		}
-	}
-
-	private static String describe(Throwable ex) {
-		String text = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		return (ex instanceof IllegalArgumentException) ? text : ex.getClass().getSimpleName() + ": " + text;
 	}
 
 	/**
@@ -387,19 +343,6 @@ public class PinnJobHandler implements JobHandler {
 		@Override
 		public boolean cancelled() {
 			return this.context.cancelled();
-		}
-
-	}
-
-	/**
-	 * The job was cancelled between stages.
-	 */
-	static class CancelledException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		CancelledException(String message) {
-			super(message);
 		}
 
 	}

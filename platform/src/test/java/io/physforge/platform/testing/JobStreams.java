@@ -11,6 +11,8 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Reads the events of one job from {@code pf:job-events} (shared with other suites, so
  * filtered by job id) from a position taken before the job was published.
@@ -50,6 +52,22 @@ public final class JobStreams {
 			}
 			cursor = batch.get(batch.size() - 1).getID();
 		}
+	}
+
+	/**
+	 * Waits for the job's final failure and checks that it was permanent: dead-lettered
+	 * after its first attempt (bad input).
+	 * @param jobId the job
+	 * @param error a text the failure's error contains
+	 * @param timeout how long to wait
+	 * @return the failure
+	 */
+	public JobEvent awaitPermanentFailure(String jobId, String error, Duration timeout) {
+		JobEvent failed = await(jobId, (e) -> e.kind() == JobEvent.Kind.FAILED && !e.retrying(), 1, timeout).get(0);
+		assertThat(failed.error()).contains(error);
+		assertThat(failed.permanent()).as("permanent: " + failed).isTrue();
+		assertThat(failed.attempt()).isEqualTo(1);
+		return failed;
 	}
 
 	/**

@@ -41,4 +41,22 @@ public final class TestServers {
 		registry.add("physforge.redis.url", () -> infra().redis().url().toString());
 	}
 
+	/**
+	 * Points a worker service at the test servers and its worker at a job stream of this
+	 * JVM's own (so test suites sharing a Redis never take each other's jobs); failed
+	 * attempts are retried once after 200 ms.
+	 * @param registry the test's dynamic properties
+	 * @param worker the worker's property prefix, such as
+	 * {@code physforge.discovery.worker}
+	 * @param stream the job stream ({@link TestJobs#testStream})
+	 * @param group its consumer group
+	 */
+	public static void registerWorker(DynamicPropertyRegistry registry, String worker, String stream, String group) {
+		register(registry);
+		registry.add(worker + ".stream", () -> stream);
+		registry.add(worker + ".group", () -> group);
+		registry.add("physforge.queue.retry-delay", () -> "200ms");
+		registry.add("physforge.queue.max-attempts", () -> "2");
+	}
+
 }

@@ -2,23 +2,25 @@ package io.physforge.derivative.featureset.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.derivative.feature.FeatureComputer.Features;
 import io.physforge.derivative.featureset.FeatureSet;
 import io.physforge.derivative.featureset.FeatureSetFiles.Stored;
+import io.physforge.platform.jdbc.Columns;
+import io.physforge.platform.jdbc.JobRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static io.physforge.platform.jdbc.Columns.instant;
 
 /**
  * Feature-set metadata in schema {@code derivative}. A job's feature set is keyed by its
@@ -35,14 +37,14 @@ public class FeatureSetRepository {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final JobRows jobs;
 
-	private final ObjectMapper json;
+	private final Columns columns;
 
 	public FeatureSetRepository(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.json = json;
+		this.jobs = new JobRows(jdbc, transactions, "feature_set");
+		this.columns = new Columns(json);
 	}
 
 	/**
@@ -54,28 +56,14 @@ public class FeatureSetRepository {
 	 */
 	public UUID insertCompleted(NewFeatureSet request, Features features, Stored stored) {
 		UUID id = UUID.randomUUID();
-		this.jdbc
+		StatementSpec insert = this.jdbc
 			.sql("INSERT INTO feature_set (id, owner_id, dataset_id, dataset_object_key, method, options, model_id, "
 					+ "model_location, fields, names, grid_shape, trim, object_key, size_bytes, sha256, status, "
 					+ "completed_at) VALUES (:id, :owner, :dataset, :datasetKey, :method, CAST(:options AS json), "
 					+ ":modelId, :model, CAST(:fields AS json), CAST(:names AS json), CAST(:shape AS json), "
 					+ "CAST(:trim AS json), :key, :size, :sha, 'completed', now())")
-			.param("id", id)
-			.param("owner", request.ownerId())
-			.param("dataset", request.datasetId())
-			.param("datasetKey", request.datasetObjectKey())
-			.param("method", request.method())
-			.param("options", write(request.options()))
-			.param("modelId", request.modelId())
-			.param("model", request.modelLocation())
-			.param("fields", write(features.fields()))
-			.param("names", write(features.names()))
-			.param("shape", write(features.shape()))
-			.param("trim", write(features.trim()))
-			.param("key", stored.key())
-			.param("size", stored.size())
-			.param("sha", stored.sha256())
-			.update();
+			.param("id", id);
+		withResult(withRequest(insert, request), features, stored).update();
 		return id;
 	}
 
@@ -87,38 +75,24 @@ public class FeatureSetRepository {
 	 * @return the feature set id and whether it had completed already
 	 */
 	public Claim claim(JobKey job, NewFeatureSet request) {
-		List<UUID> claimed = this.jdbc
+		StatementSpec claim = this.jdbc
 			.sql("INSERT INTO feature_set (id, owner_id, dataset_id, dataset_object_key, job_id, idempotency_key, "
 					+ "pipeline_id, step_id, method, options, model_id, model_location, status) VALUES (:id, :owner, "
 					+ ":dataset, :datasetKey, :job, :key, :pipeline, :step, :method, CAST(:options AS json), :modelId, "
-					+ ":model, 'running') ON CONFLICT (job_id) DO UPDATE SET status = 'running', "
-					+ "attempts = feature_set.attempts + 1, idempotency_key = EXCLUDED.idempotency_key, "
-					+ "dataset_object_key = EXCLUDED.dataset_object_key, method = EXCLUDED.method, "
-					+ "options = EXCLUDED.options, model_id = EXCLUDED.model_id, "
-					+ "model_location = EXCLUDED.model_location, completed_at = NULL, error = NULL "
-					+ "WHERE feature_set.status <> 'completed' RETURNING id")
+					+ ":model, 'running') "
+					+ this.jobs.reclaimUnless("job_id",
+							"dataset_object_key = EXCLUDED.dataset_object_key, method = EXCLUDED.method, "
+									+ "options = EXCLUDED.options, model_id = EXCLUDED.model_id, "
+									+ "model_location = EXCLUDED.model_location",
+							null, "completed"))
 			.param("id", UUID.randomUUID())
-			.param("owner", request.ownerId())
-			.param("dataset", request.datasetId())
-			.param("datasetKey", request.datasetObjectKey())
 			.param("job", job.jobId())
 			.param("key", job.idempotencyKey())
 			.param("pipeline", job.pipelineId())
-			.param("step", job.stepId())
-			.param("method", request.method())
-			.param("options", write(request.options()))
-			.param("modelId", request.modelId())
-			.param("model", request.modelLocation())
-			.query(UUID.class)
-			.list();
-		if (!claimed.isEmpty()) {
-			return new Claim(claimed.get(0), false);
-		}
-		UUID existing = this.jdbc.sql("SELECT id FROM feature_set WHERE job_id = :job")
-			.param("job", job.jobId())
-			.query(UUID.class)
-			.single();
-		return new Claim(existing, true);
+			.param("step", job.stepId());
+		Optional<UUID> claimed = this.jobs.claim(withRequest(claim, request));
+		return claimed.map((id) -> new Claim(id, false))
+			.orElseGet(() -> new Claim(this.jobs.id("job_id", job.jobId()), true));
 	}
 
 	/**
@@ -130,30 +104,13 @@ public class FeatureSetRepository {
 	 * completed it first (the caller deletes its own object)
 	 */
 	public boolean complete(UUID id, Features features, Stored stored) {
-		Boolean done = this.transactions.execute((tx) -> {
-			String status = this.jdbc.sql("SELECT status FROM feature_set WHERE id = :id FOR UPDATE")
-				.param("id", id)
-				.query(String.class)
-				.single();
-			if ("completed".equals(status)) {
-				return false;
-			}
-			this.jdbc.sql("UPDATE feature_set SET status = 'completed', fields = CAST(:fields AS json), "
+		StatementSpec update = this.jdbc
+			.sql("UPDATE feature_set SET status = 'completed', fields = CAST(:fields AS json), "
 					+ "names = CAST(:names AS json), grid_shape = CAST(:shape AS json), trim = CAST(:trim AS json), "
 					+ "object_key = :key, size_bytes = :size, sha256 = :sha, completed_at = now(), error = NULL "
 					+ "WHERE id = :id")
-				.param("fields", write(features.fields()))
-				.param("names", write(features.names()))
-				.param("shape", write(features.shape()))
-				.param("trim", write(features.trim()))
-				.param("key", stored.key())
-				.param("size", stored.size())
-				.param("sha", stored.sha256())
-				.param("id", id)
-				.update();
-			return true;
-		});
-		return Boolean.TRUE.equals(done);
+			.param("id", id);
+		return this.jobs.completeOnce(id, () -> withResult(update, features, stored).update());
 	}
 
 	/**
@@ -163,13 +120,7 @@ public class FeatureSetRepository {
 	 * @param error why
 	 */
 	public void finish(UUID id, String status, String error) {
-		this.jdbc
-			.sql("UPDATE feature_set SET status = :status, error = :error, completed_at = now() "
-					+ "WHERE id = :id AND status <> 'completed'")
-			.param("status", status)
-			.param("error", error)
-			.param("id", id)
-			.update();
+		this.jobs.finish(id, status, error);
 	}
 
 	/**
@@ -206,11 +157,7 @@ public class FeatureSetRepository {
 	 * @return how many feature sets there are
 	 */
 	public long count(String ownerId) {
-		return this.jdbc
-			.sql("SELECT count(*) FROM feature_set WHERE (CAST(:owner AS text) IS NULL OR owner_id = :owner)")
-			.param("owner", ownerId)
-			.query(Long.class)
-			.single();
+		return this.jobs.count(ownerId);
 	}
 
 	/**
@@ -244,6 +191,28 @@ public class FeatureSetRepository {
 			.optional();
 	}
 
+	/** Binds what a feature set is made of and for whom. */
+	private StatementSpec withRequest(StatementSpec statement, NewFeatureSet request) {
+		return statement.param("owner", request.ownerId())
+			.param("dataset", request.datasetId())
+			.param("datasetKey", request.datasetObjectKey())
+			.param("method", request.method())
+			.param("options", write(request.options()))
+			.param("modelId", request.modelId())
+			.param("model", request.modelLocation());
+	}
+
+	/** Binds what was computed and where it is stored. */
+	private StatementSpec withResult(StatementSpec statement, Features features, Stored stored) {
+		return statement.param("fields", write(features.fields()))
+			.param("names", write(features.names()))
+			.param("shape", write(features.shape()))
+			.param("trim", write(features.trim()))
+			.param("key", stored.key())
+			.param("size", stored.size())
+			.param("sha", stored.sha256());
+	}
+
 	private FeatureSet row(ResultSet rs, int n) throws SQLException {
 		String key = rs.getString("object_key");
 		long size = rs.getLong("size_bytes");
@@ -257,11 +226,6 @@ public class FeatureSetRepository {
 				rs.getString("status"), instant(rs, "created_at"), instant(rs, "completed_at"), rs.getString("error"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-		return (time != null) ? time.toInstant() : null;
-	}
-
 	private List<String> strings(String text) {
 		JsonNode node = read(text);
 		if (node == null) {
@@ -273,24 +237,11 @@ public class FeatureSetRepository {
 	}
 
 	private JsonNode read(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return this.json.readTree(text);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Stored column is not JSON: " + ex.getOriginalMessage(), ex);
-		}
+		return this.columns.read(text);
 	}
 
 	private String write(Object value) {
-		try {
-			return this.json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write JSON: " + ex.getOriginalMessage(), ex);
-		}
+		return this.columns.write(value);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.physforge.discovery.run.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,10 +20,14 @@ import io.physforge.core.discovery.DiscoveryResult;
 import io.physforge.core.discovery.TermCoefficient;
 import io.physforge.discovery.run.DiscoveryRun;
 import io.physforge.discovery.run.RunStatus;
+import io.physforge.platform.jdbc.Columns;
+import io.physforge.platform.jdbc.JobRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static io.physforge.platform.jdbc.Columns.instant;
 
 /**
  * Runs and equations in schema {@code discovery}. A run is keyed by its job id (unique):
@@ -42,13 +45,16 @@ public class RunRepository {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final JobRows jobs;
+
+	private final Columns columns;
 
 	private final ObjectMapper json;
 
 	public RunRepository(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		this.jobs = new JobRows(jdbc, transactions, "discovery_run");
+		this.columns = new Columns(json);
 		this.json = json;
 	}
 
@@ -59,15 +65,14 @@ public class RunRepository {
 	 * @return the run id and whether it had completed already
 	 */
 	public Claim claim(NewRun run) {
-		List<UUID> claimed = this.jdbc
+		Optional<UUID> claimed = this.jobs.claim(this.jdbc
 			.sql("INSERT INTO discovery_run (id, job_id, idempotency_key, pipeline_id, step_id, dataset_id, "
 					+ "dataset_object_key, owner_id, status, settings) VALUES (:id, :job, :key, :pipeline, :step, "
 					+ ":dataset, :object, :owner, 'running', CAST(:settings AS json)) "
-					+ "ON CONFLICT (job_id) DO UPDATE SET status = 'running', "
-					+ "attempts = discovery_run.attempts + 1, idempotency_key = EXCLUDED.idempotency_key, "
-					+ "dataset_object_key = EXCLUDED.dataset_object_key, settings = EXCLUDED.settings, "
-					+ "started_at = now(), completed_at = NULL, error = NULL "
-					+ "WHERE discovery_run.status <> 'completed' RETURNING id")
+					+ this.jobs.reclaimUnless("job_id",
+							"dataset_object_key = EXCLUDED.dataset_object_key, settings = EXCLUDED.settings, "
+									+ "started_at = now()",
+							null, RunStatus.COMPLETED.id()))
 			.param("id", UUID.randomUUID())
 			.param("job", run.jobId())
 			.param("key", run.idempotencyKey())
@@ -76,17 +81,9 @@ public class RunRepository {
 			.param("dataset", run.datasetId())
 			.param("object", run.datasetObjectKey())
 			.param("owner", run.ownerId())
-			.param("settings", write(run.settings()))
-			.query(UUID.class)
-			.list();
-		if (!claimed.isEmpty()) {
-			return new Claim(claimed.get(0), false);
-		}
-		UUID existing = this.jdbc.sql("SELECT id FROM discovery_run WHERE job_id = :job")
-			.param("job", run.jobId())
-			.query(UUID.class)
-			.single();
-		return new Claim(existing, true);
+			.param("settings", write(run.settings())));
+		return claimed.map((id) -> new Claim(id, false))
+			.orElseGet(() -> new Claim(this.jobs.id("job_id", run.jobId()), true));
 	}
 
 	/**
@@ -97,14 +94,7 @@ public class RunRepository {
 	 * @return {@code true} if this call stored it
 	 */
 	public boolean complete(UUID runId, DiscoveryResult result) {
-		Boolean stored = this.transactions.execute((tx) -> {
-			String status = this.jdbc.sql("SELECT status FROM discovery_run WHERE id = :id FOR UPDATE")
-				.param("id", runId)
-				.query(String.class)
-				.single();
-			if (RunStatus.of(status) == RunStatus.COMPLETED) {
-				return false;
-			}
+		return this.jobs.completeOnce(runId, () -> {
 			this.jdbc.sql("DELETE FROM discovered_equation WHERE run_id = :id").param("id", runId).update();
 			int ordinal = 0;
 			for (DiscoveredEquation equation : result.equations()) {
@@ -126,9 +116,7 @@ public class RunRepository {
 				.param("provenance", write(result.provenance()))
 				.param("id", runId)
 				.update();
-			return true;
 		});
-		return Boolean.TRUE.equals(stored);
 	}
 
 	/**
@@ -138,13 +126,7 @@ public class RunRepository {
 	 * @param error why
 	 */
 	public void finish(UUID runId, RunStatus status, String error) {
-		this.jdbc
-			.sql("UPDATE discovery_run SET status = :status, error = :error, completed_at = now() "
-					+ "WHERE id = :id AND status <> 'completed'")
-			.param("status", status.id())
-			.param("error", error)
-			.param("id", runId)
-			.update();
+		this.jobs.finish(runId, status.id(), error);
 	}
 
 	/**
@@ -196,11 +178,7 @@ public class RunRepository {
 	 * @return how many runs there are
 	 */
 	public long count(String ownerId) {
-		return this.jdbc
-			.sql("SELECT count(*) FROM discovery_run WHERE (CAST(:owner AS text) IS NULL OR owner_id = :owner)")
-			.param("owner", ownerId)
-			.query(Long.class)
-			.single();
+		return this.jobs.count(ownerId);
 	}
 
 	/**
@@ -313,11 +291,6 @@ public class RunRepository {
 				instant(rs, "completed_at"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-		return (time != null) ? time.toInstant() : null;
-	}
-
 	private List<TermCoefficient> terms(String text) {
 		try {
 			return this.json.readValue(text, TERMS);
@@ -328,24 +301,11 @@ public class RunRepository {
 	}
 
 	private JsonNode read(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return this.json.readTree(text);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Stored column is not JSON: " + ex.getOriginalMessage(), ex);
-		}
+		return this.columns.read(text);
 	}
 
 	private String write(Object value) {
-		try {
-			return this.json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write JSON: " + ex.getOriginalMessage(), ex);
-		}
+		return this.columns.write(value);
 	}
 
 	/**

@@ -2,23 +2,24 @@ package io.physforge.pinntraining.job.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.pinntraining.job.JobStatus;
 import io.physforge.pinntraining.job.TrainingJob;
 import io.physforge.pinntraining.model.ModelCheckpoint;
+import io.physforge.platform.jdbc.Columns;
+import io.physforge.platform.jdbc.JobRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static io.physforge.platform.jdbc.Columns.instant;
 
 /**
  * Training jobs and model checkpoints in schema {@code pinn}. A job is keyed by its job
@@ -39,14 +40,14 @@ public class JobRepository {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final JobRows jobs;
 
-	private final ObjectMapper json;
+	private final Columns columns;
 
 	public JobRepository(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.json = json;
+		this.jobs = new JobRows(jdbc, transactions, "pinn_training_job");
+		this.columns = new Columns(json);
 	}
 
 	/**
@@ -75,29 +76,27 @@ public class JobRepository {
 	 * @return the outcome
 	 */
 	public Claim claim(NewJob job) {
-		List<UUID> claimed = this.jdbc
-			.sql("INSERT INTO pinn_training_job (id, idempotency_key, pipeline_id, step_id, source, owner_id, "
-					+ "dataset_id, dataset_object_key, status, attempts, config, started_at) VALUES (:id, :key, "
-					+ ":pipeline, :step, :source, :owner, :dataset, :object, 'running', 1, CAST(:config AS json), "
-					+ "now()) ON CONFLICT (id) DO UPDATE SET status = 'running', "
-					+ "attempts = pinn_training_job.attempts + 1, idempotency_key = EXCLUDED.idempotency_key, "
-					+ "dataset_object_key = COALESCE(EXCLUDED.dataset_object_key, "
-					+ "pinn_training_job.dataset_object_key), config = EXCLUDED.config, progress = 0, "
-					+ "last_progress = NULL, started_at = now(), completed_at = NULL, error = NULL "
-					+ "WHERE pinn_training_job.status NOT IN ('completed', 'cancelled') "
-					+ "AND pinn_training_job.owner_id = EXCLUDED.owner_id RETURNING id")
-			.param("id", job.id())
-			.param("key", job.idempotencyKey())
-			.param("pipeline", job.pipelineId())
-			.param("step", job.stepId())
-			.param("source", (job.pipelineId() != null) ? "pipeline" : "api")
-			.param("owner", job.ownerId())
-			.param("dataset", job.datasetId())
-			.param("object", job.datasetObjectKey())
-			.param("config", write(job.config()))
-			.query(UUID.class)
-			.list();
-		if (!claimed.isEmpty()) {
+		Optional<UUID> claimed = this.jobs
+			.claim(this.jdbc
+				.sql("INSERT INTO pinn_training_job (id, idempotency_key, pipeline_id, step_id, source, owner_id, "
+						+ "dataset_id, dataset_object_key, status, attempts, config, started_at) VALUES (:id, :key, "
+						+ ":pipeline, :step, :source, :owner, :dataset, :object, 'running', 1, CAST(:config AS json), "
+						+ "now()) "
+						+ this.jobs.reclaimUnless("id", "dataset_object_key = COALESCE(EXCLUDED.dataset_object_key, "
+								+ "pinn_training_job.dataset_object_key), config = EXCLUDED.config, progress = 0, "
+								+ "last_progress = NULL, started_at = now()",
+								"pinn_training_job.owner_id = EXCLUDED.owner_id", JobStatus.COMPLETED.id(),
+								JobStatus.CANCELLED.id()))
+				.param("id", job.id())
+				.param("key", job.idempotencyKey())
+				.param("pipeline", job.pipelineId())
+				.param("step", job.stepId())
+				.param("source", (job.pipelineId() != null) ? "pipeline" : "api")
+				.param("owner", job.ownerId())
+				.param("dataset", job.datasetId())
+				.param("object", job.datasetObjectKey())
+				.param("config", write(job.config())));
+		if (claimed.isPresent()) {
 			return Claim.CLAIMED;
 		}
 		Map<String, Object> row = this.jdbc.sql("SELECT status, owner_id FROM pinn_training_job WHERE id = :id")
@@ -133,14 +132,7 @@ public class JobRepository {
 	 * @return {@code true} if this call stored it
 	 */
 	public boolean complete(Completion done) {
-		Boolean stored = this.transactions.execute((tx) -> {
-			String status = this.jdbc.sql("SELECT status FROM pinn_training_job WHERE id = :id FOR UPDATE")
-				.param("id", done.jobId())
-				.query(String.class)
-				.single();
-			if (JobStatus.of(status) == JobStatus.COMPLETED) {
-				return false;
-			}
+		return this.jobs.completeOnce(done.jobId(), () -> {
 			this.jdbc
 				.sql("INSERT INTO model_checkpoint (id, job_id, owner_id, bucket, object_key, size_bytes, "
 						+ "architecture, metrics) VALUES (:id, :job, :owner, :bucket, :key, :size, "
@@ -177,9 +169,7 @@ public class JobRepository {
 				.param("provenance", write(done.provenance()))
 				.param("id", done.jobId())
 				.update();
-			return true;
 		});
-		return Boolean.TRUE.equals(stored);
 	}
 
 	/**
@@ -189,13 +179,7 @@ public class JobRepository {
 	 * @param error why
 	 */
 	public void finish(UUID id, JobStatus status, String error) {
-		this.jdbc
-			.sql("UPDATE pinn_training_job SET status = :status, error = :error, completed_at = now() "
-					+ "WHERE id = :id AND status <> 'completed'")
-			.param("status", status.id())
-			.param("error", error)
-			.param("id", id)
-			.update();
+		this.jobs.finish(id, status.id(), error);
 	}
 
 	/**
@@ -254,11 +238,7 @@ public class JobRepository {
 	 * @return how many jobs there are
 	 */
 	public long count(String ownerId) {
-		return this.jdbc
-			.sql("SELECT count(*) FROM pinn_training_job WHERE (CAST(:owner AS text) IS NULL OR owner_id = :owner)")
-			.param("owner", ownerId)
-			.query(Long.class)
-			.single();
+		return this.jobs.count(ownerId);
 	}
 
 	/**
@@ -346,30 +326,12 @@ public class JobRepository {
 		return rs.wasNull() ? null : value;
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-		return (time != null) ? time.toInstant() : null;
-	}
-
 	private JsonNode read(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return this.json.readTree(text);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Stored column is not JSON: " + ex.getOriginalMessage(), ex);
-		}
+		return this.columns.read(text);
 	}
 
 	private String write(Object value) {
-		try {
-			return this.json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write JSON: " + ex.getOriginalMessage(), ex);
-		}
+		return this.columns.write(value);
 	}
 
 	/**

@@ -1,9 +1,10 @@
-package io.physforge.pinntraining.job;
+package io.physforge.platform.web;
 
 import io.physforge.platform.problem.ProblemException;
 
 /**
- * Checks {@code page}/{@code size} query parameters.
+ * Checks {@code page}/{@code size} query parameters of a list endpoint (400 problems
+ * {@code invalid-page} and {@code invalid-page-size}) and turns them into an offset.
  *
  * @param page the page, from 0
  * @param size the page size, 1 to {@link #MAX_SIZE}

@@ -198,10 +198,7 @@ class DerivativeJobTests extends WorkerServiceTest {
 		}
 		for (int i = 0; i < cases.size(); i++) {
 			String jobId = jobs.get(i);
-			JobEvent failed = events.await(jobId, (e) -> e.kind() == JobEvent.Kind.FAILED && !e.retrying(), 1, TIMEOUT)
-				.get(0);
-			assertThat(failed.error()).contains(cases.get(i)[2]);
-			assertThat(failed.permanent()).isTrue();
+			events.awaitPermanentFailure(jobId, cases.get(i)[2], TIMEOUT);
 			Map<String, Object> row = this.jdbc
 				.sql("SELECT status, error, object_key, attempts FROM feature_set WHERE job_id = :job")
 				.param("job", jobId)

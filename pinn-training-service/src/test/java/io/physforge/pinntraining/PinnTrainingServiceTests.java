@@ -369,11 +369,7 @@ class PinnTrainingServiceTests extends WorkerServiceTest {
 		int i = 0;
 		for (String[] c : cases) {
 			String jobId = jobs.get(i++);
-			JobEvent failed = events.await(jobId, (e) -> e.kind() == JobEvent.Kind.FAILED && !e.retrying(), 1, TIMEOUT)
-				.get(0);
-			assertThat(failed.error()).contains(c[2]);
-			assertThat(failed.permanent()).isTrue();
-			assertThat(failed.attempt()).isEqualTo(1);
+			events.awaitPermanentFailure(jobId, c[2], TIMEOUT);
 			Map<String, Object> row = this.jdbc
 				.sql("SELECT status, error, attempts, model_id FROM pinn_training_job WHERE id = :id")
 				.param("id", UUID.fromString(jobId))

@@ -319,6 +319,7 @@ public final class WeakForm {
 					gm.put("iterations", gls.iterations());
 					gm.put("rows", gls.rows());
 					gm.put("chiSquare", gls.chiSquare());
+					gm.put("millis", gls.millis());
 					Map<String, Double> ols = new LinkedHashMap<>();
 					for (int j = 0; j < support.size(); j++) {
 						ols.put(support.get(j).name(), refit.coefficients()[j]);
@@ -792,7 +793,10 @@ public final class WeakForm {
 		Wendy.Model model = new Wendy.Model(layout.kernels(), layout.centres(), layout.tAxis(), layout.derivatives(),
 				layout.signs(), slopes, variances, fields.indexOf(target));
 		WeakSystem s = built.system();
-		return Wendy.fit(s.columns(), s.target(target + "_t"), refit.coefficients(), model, WENDY_ROWS);
+		long t0 = System.nanoTime();
+		Wendy.Result r = Wendy.fit(s.columns(), s.target(target + "_t"), refit.coefficients(), model, WENDY_ROWS);
+		long cpu = (System.nanoTime() - t0) / 1_000_000;
+		return (r == null) ? null : r.withMillis(cpu);
 	}
 
 	/**

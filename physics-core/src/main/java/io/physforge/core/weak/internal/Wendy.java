@@ -77,8 +77,16 @@ public final class Wendy {
 	 * @param iterations reweighting iterations used
 	 * @param chiSquare whitened residual sum of squares over its degrees of freedom
 	 * @param rows rows used
+	 * @param millis wall time of the fit (set by the caller)
 	 */
-	public record Result(double[] coefficients, double[] standardErrors, int iterations, double chiSquare, int rows) {
+	public record Result(double[] coefficients, double[] standardErrors, int iterations, double chiSquare, int rows,
+			long millis) {
+
+		/** The same fit with its time. */
+		public Result withMillis(long ms) {
+			return new Result(this.coefficients, this.standardErrors, this.iterations, this.chiSquare, this.rows, ms);
+		}
+
 	}
 
 	/**
@@ -339,7 +347,7 @@ public final class Wendy {
 				return null;
 			}
 			if (change <= TOLERANCE * size) {
-				return new Result(w, se, it, chi, n);
+				return new Result(w, se, it, chi, n, 0);
 			}
 		}
 		return null;

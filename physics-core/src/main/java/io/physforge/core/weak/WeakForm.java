@@ -809,7 +809,7 @@ public final class WeakForm {
 	/**
 	 * Estimated noise level above which least squares stays: the covariance is first
 	 * order in the noise, and at 50% noise nls came out worse with it (worst error 3.1e-2
-	 * against 2.2e-2 over 20 seeds) and ten times slower.
+	 * against 2.2e-2 over 20 seeds); the time was not measured on a quiet machine.
 	 */
 	static final double WENDY_MAX_LEVEL = 0.2;
 

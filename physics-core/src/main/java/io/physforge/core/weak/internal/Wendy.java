@@ -33,8 +33,8 @@ import java.util.List;
  * 1.8e-2. The covariance of the estimate is {@code (G' C^-1 G - T_GG)^-1}, inflated by
  * the whitened residual's mean square when that exceeds one. For cost the rows are
  * thinned to a sub-lattice of at most {@code maxRows} (every {@code s}-th query point per
- * axis): the dense {@code n x n} covariance is factorised once per iteration (a few
- * hundredths of a second at 600 rows). Measured where it is used and where it is not:
+ * axis): the dense {@code n x n} covariance is factorised once per iteration (0.15-1.3 s
+ * per fit on 2 loaded cores). Measured where it is used and where it is not:
  * {@code WeakForm#wendy}.
  */
 public final class Wendy {

@@ -56,11 +56,12 @@ class WeakFormHeavyNoiseTest {
 
 	/**
 	 * Simulated equations at 10% noise (seed 1): exact structure; measured worst errors
-	 * advection-diffusion 2.7e-2, fisher-kpp 2.6e-2, heat 8.9e-3 (seeds 1..5), above the
-	 * issue's 1% bar except heat.
+	 * over seeds 1..5 with the WENDy refit (before, least squares): advection-diffusion
+	 * 1.05e-2 (2.7e-2), allen-cahn 1.8e-2 (3.2e-2), fisher-kpp 2.5e-2 (2.6e-2), heat
+	 * 8.2e-3 (8.9e-3); the issue's 1% bar is met by heat only.
 	 */
 	@ParameterizedTest(name = "{0} at 10% noise: max rel error <= {1}")
-	@CsvSource({ "advection-diffusion, 0.05", "fisher-kpp, 0.05", "heat, 0.01" })
+	@CsvSource({ "advection-diffusion, 0.015", "allen-cahn, 0.025", "fisher-kpp, 0.035", "heat, 0.01" })
 	void simulatedEquationsAtTenPercentNoise(String name, double bound) {
 		Field data = Noise.add(Simulations.simulate(name), 0.1, 1L);
 		DiscoveryResult r = WeakForm.discover(data, WeakFormSettings.defaults(), EnsembleSettings.of(100, 1L),

@@ -118,6 +118,34 @@ class DiscoverCommandTest {
 		assertThat(metrics.get("noiseLevel").get("u").asDouble()).isBetween(0.009, 0.011);
 	}
 
+	/**
+	 * {@code --product-rule} gives the weak form the strong form's library: the products
+	 * of a monomial and one derivative ({@code u*u_xx}, ...) join the 11 divergence
+	 * terms.
+	 */
+	@Test
+	void productRuleWidensTheWeakLibrary(@TempDir Path dir) throws Exception {
+		Path noisy = dir.resolve("burgers-noisy.npz");
+		DataSets.write(Noise.add(DataSets.read(ReferenceData.pdeFind("burgers.npz")), 0.01, 1L), noisy);
+		CliRun plain = CliRun.of("discover", noisy.toString(), "--method", "weak", "--json");
+		CliRun wide = CliRun.of("discover", noisy.toString(), "--method", "weak", "--product-rule", "--json");
+		assertThat(wide.exitCode()).as(wide.err()).isZero();
+		JsonNode plainRoot = JSON.readTree(plain.out());
+		JsonNode wideRoot = JSON.readTree(wide.out());
+		assertThat(plainRoot.get("metrics").get("librarySize").asInt()).isEqualTo(11);
+		assertThat(wideRoot.get("metrics").get("librarySize").asInt()).isEqualTo(20);
+		assertThat(wideRoot.get("metrics").get("library").toString()).contains("u*u_xx");
+		assertThat(wideRoot.get("provenance").get("settings").get("productRule").asBoolean()).isTrue();
+		Map<String, Double> found = new LinkedHashMap<>();
+		wideRoot.get("equations")
+			.get(0)
+			.get("terms")
+			.forEach((t) -> found.put(t.get("term").asText(), t.get("coefficient").asDouble()));
+		assertThat(found.keySet()).containsExactlyInAnyOrder("u*u_x", "u_xx");
+		assertThat(Math.abs(found.get("u*u_x") + 1.0)).isLessThan(5e-3);
+		assertThat(Math.abs(found.get("u_xx") - 0.1)).isLessThan(5e-4);
+	}
+
 	@Test
 	void jsonCarriesMetricsAndProvenance() throws Exception {
 		Path file = ReferenceData.pdeFind("burgers.nc");

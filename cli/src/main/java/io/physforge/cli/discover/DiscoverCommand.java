@@ -121,6 +121,12 @@ public final class DiscoverCommand implements Callable<Integer> {
 					+ "trajectory error in metrics.validation")
 	private boolean validate;
 
+	@Option(names = "--product-rule",
+			description = "weak form: also the products of a monomial and one derivative that are not "
+					+ "divergences (u*u_xx, u*v_x), by integration by parts; needed for equations such as "
+					+ "u_t = v*u_x (the strong form always has them)")
+	private boolean productRule;
+
 	@Option(names = "--json", description = "print the result as JSON (equations, metrics, provenance)")
 	private boolean json;
 
@@ -131,7 +137,7 @@ public final class DiscoverCommand implements Callable<Integer> {
 				this.derivativeOptions, this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree,
 				this.regression, this.threshold, defaults.lambda(), this.l0Penalty, defaults.testFraction(),
 				this.maxRows, this.seed, this.ensemble, this.inclusionThreshold, this.libraryFraction, this.selection,
-				this.validate);
+				this.validate, this.productRule);
 		Field data = this.input.read();
 		DiscoveryResult result = discover(data, settings).withInput(this.input.file().getFileName().toString(),
 				sha256(this.input.file()));

@@ -20,15 +20,19 @@ import io.physforge.core.discovery.DiscoverySettings;
  * {@code timeDerivativeOptions}, {@code maxOrder} (1..4), {@code degree} (0..5),
  * {@code method} ({@code trainstridge}, {@code stridge}, {@code stlsq}),
  * {@code threshold}, {@code lambda}, {@code l0Penalty}, {@code testFraction},
- * {@code maxRows}, {@code seed}. An unknown member or a value of the wrong type is
- * refused with a message naming it.
+ * {@code maxRows}, {@code seed}, {@code ensembleMembers} (-1 auto, 0 off),
+ * {@code inclusionThreshold}, {@code libraryFraction}, {@code selection} ({@code method},
+ * {@code aic}, {@code bic}), {@code validate} and {@code productRule} (booleans), as in
+ * {@code physforge discover}. An unknown member or a value of the wrong type is refused
+ * with a message naming it.
  */
 public final class DiscoveryParams {
 
 	/** The members {@code params} may hold. */
 	public static final Set<String> NAMES = Set.of("targets", "derivative", "derivativeOptions", "timeDerivative",
 			"timeDerivativeOptions", "maxOrder", "degree", "method", "regression", "threshold", "lambda", "l0Penalty",
-			"testFraction", "maxRows", "seed");
+			"testFraction", "maxRows", "seed", "ensembleMembers", "inclusionThreshold", "libraryFraction", "selection",
+			"validate", "productRule");
 
 	private DiscoveryParams() {
 	}
@@ -65,7 +69,10 @@ public final class DiscoveryParams {
 					text(params, "regression", d.regression()), number(params, "threshold", d.threshold()),
 					number(params, "lambda", d.lambda()), number(params, "l0Penalty", d.l0Penalty()),
 					number(params, "testFraction", d.testFraction()), integer(params, "maxRows", d.maxRows()),
-					longInteger(params, "seed", d.seed()));
+					longInteger(params, "seed", d.seed()), integer(params, "ensembleMembers", d.ensembleMembers()),
+					number(params, "inclusionThreshold", d.inclusionThreshold()),
+					number(params, "libraryFraction", d.libraryFraction()), text(params, "selection", d.selection()),
+					bool(params, "validate", d.validate()), bool(params, "productRule", d.productRule()));
 		}
 		catch (IllegalArgumentException ex) {
 			if (ex.getMessage() != null && ex.getMessage().startsWith("discovery parameter")) {
@@ -160,6 +167,17 @@ public final class DiscoveryParams {
 			throw wrongType(name, "a number", node);
 		}
 		return node.doubleValue();
+	}
+
+	private static boolean bool(JsonNode params, String name, boolean fallback) {
+		JsonNode node = params.get(name);
+		if (node == null || node.isNull()) {
+			return fallback;
+		}
+		if (!node.isBoolean()) {
+			throw wrongType(name, "true or false", node);
+		}
+		return node.booleanValue();
 	}
 
 	private static IllegalArgumentException wrongType(String name, String expected, JsonNode value) {

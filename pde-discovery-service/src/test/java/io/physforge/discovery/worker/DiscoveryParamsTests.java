@@ -41,6 +41,15 @@ class DiscoveryParamsTests {
 			.isEqualTo(new DiscoverySettings(List.of("u", "v"), "weak", "poly", Map.of("width", "10", "degree", "4"),
 					"fd", Map.of("accuracy", "2"), 3, 2, "stlsq", 0.2, 0.001, 0.05, 0.3, 5000, 9007199254740993L));
 		assertThat(DiscoveryParams.toSettings(JSON.readTree("{\"targets\":[\"v\"]}")).targets()).containsExactly("v");
+		DiscoverySettings uncertainty = DiscoveryParams.toSettings(JSON.readTree("""
+				{"ensembleMembers":40,"inclusionThreshold":0.7,"libraryFraction":0.8,"selection":"bic",
+				 "validate":true,"productRule":true}
+				"""));
+		assertThat(uncertainty).isEqualTo(DiscoverySettings.defaults()
+			.withEnsemble(40, 0.7, 0.8)
+			.withSelection("bic")
+			.withValidate(true)
+			.withProductRule(true));
 	}
 
 	@Test
@@ -61,6 +70,12 @@ class DiscoveryParamsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"method\":\"lasso\"}")))
 			.withMessageContaining("unknown discovery method 'lasso'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"validate\":\"yes\"}")))
+			.withMessage("discovery parameter 'validate' must be true or false, got \"yes\"");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("{\"selection\":\"cv\"}")))
+			.withMessageContaining("unknown model selection 'cv'");
 		assertThatIllegalArgumentException().isThrownBy(() -> DiscoveryParams.toSettings(JSON.readTree("[1]")))
 			.withMessageContaining("must be a JSON object");
 		assertThatIllegalArgumentException()

@@ -146,7 +146,8 @@ public final class Discovery {
 		WeakFormSettings weak = WeakFormSettings.defaults()
 			.withTargets(settings.targets())
 			.withLibrary(settings.degree(), settings.maxOrder())
-			.withSeed(settings.seed());
+			.withSeed(settings.seed())
+			.withProductRule(settings.productRule());
 		return settings.regression().equals("stlsq") ? weak.withThreshold(settings.threshold()) : weak;
 	}
 

@@ -56,12 +56,17 @@ import io.physforge.core.selection.ModelSelection;
  * own, or the ensemble's), {@code aic} or {@code bic} ({@link ModelSelection})
  * @param validate whether to re-simulate the discovered equations from the first time
  * slice ({@link io.physforge.core.validation.Validation})
+ * @param productRule whether the weak form's library also has the products of a monomial
+ * and one derivative that are not divergences ({@code u*u_xx}, {@code u*v_x}), by
+ * integration by parts with a remainder from the data
+ * ({@link io.physforge.core.weak.WeakFormSettings#withProductRule}); the strong form's
+ * library always has them
  */
 public record DiscoverySettings(List<String> targets, String method, String derivative,
 		Map<String, String> derivativeOptions, String timeDerivative, Map<String, String> timeDerivativeOptions,
 		int maxOrder, int degree, String regression, double threshold, double lambda, double l0Penalty,
 		double testFraction, int maxRows, long seed, int ensembleMembers, double inclusionThreshold,
-		double libraryFraction, String selection, boolean validate) {
+		double libraryFraction, String selection, boolean validate, boolean productRule) {
 
 	/** Formulations accepted in {@link #method()}. */
 	public static final List<String> METHODS = List.of("auto", "strong", "weak");
@@ -86,7 +91,20 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 			double testFraction, int maxRows, long seed) {
 		this(targets, method, derivative, derivativeOptions, timeDerivative, timeDerivativeOptions, maxOrder, degree,
 				regression, threshold, lambda, l0Penalty, testFraction, maxRows, seed, AUTO_ENSEMBLE,
-				EnsembleSettings.DEFAULT_INCLUSION_THRESHOLD, 1.0, "method", false);
+				EnsembleSettings.DEFAULT_INCLUSION_THRESHOLD, 1.0, "method", false, false);
+	}
+
+	/**
+	 * The settings without the weak form's product-rule terms.
+	 */
+	public DiscoverySettings(List<String> targets, String method, String derivative,
+			Map<String, String> derivativeOptions, String timeDerivative, Map<String, String> timeDerivativeOptions,
+			int maxOrder, int degree, String regression, double threshold, double lambda, double l0Penalty,
+			double testFraction, int maxRows, long seed, int ensembleMembers, double inclusionThreshold,
+			double libraryFraction, String selection, boolean validate) {
+		this(targets, method, derivative, derivativeOptions, timeDerivative, timeDerivativeOptions, maxOrder, degree,
+				regression, threshold, lambda, l0Penalty, testFraction, maxRows, seed, ensembleMembers,
+				inclusionThreshold, libraryFraction, selection, validate, false);
 	}
 
 	public DiscoverySettings {
@@ -154,14 +172,15 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 		return new DiscoverySettings(newTargets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
 				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
-				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate,
+				this.productRule);
 	}
 
 	public DiscoverySettings withDerivative(String newDerivative) {
 		return new DiscoverySettings(this.targets, this.method, newDerivative, Map.of(), this.timeDerivative,
 				this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression, this.threshold, this.lambda,
 				this.l0Penalty, this.testFraction, this.maxRows, this.seed, this.ensembleMembers,
-				this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.inclusionThreshold, this.libraryFraction, this.selection, this.validate, this.productRule);
 	}
 
 	/** Another derivative method with options. */
@@ -169,7 +188,7 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 		return new DiscoverySettings(this.targets, this.method, newDerivative, options, this.timeDerivative,
 				this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression, this.threshold, this.lambda,
 				this.l0Penalty, this.testFraction, this.maxRows, this.seed, this.ensembleMembers,
-				this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.inclusionThreshold, this.libraryFraction, this.selection, this.validate, this.productRule);
 	}
 
 	public DiscoverySettings withTimeDerivative(String newTimeDerivative) {
@@ -181,21 +200,23 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				newTimeDerivative, newOptions, this.maxOrder, this.degree, this.regression, this.threshold, this.lambda,
 				this.l0Penalty, this.testFraction, this.maxRows, this.seed, this.ensembleMembers,
-				this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.inclusionThreshold, this.libraryFraction, this.selection, this.validate, this.productRule);
 	}
 
 	public DiscoverySettings withMaxOrder(int newMaxOrder) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, newMaxOrder, this.degree, this.regression,
 				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
-				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate,
+				this.productRule);
 	}
 
 	public DiscoverySettings withDegree(int newDegree) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, newDegree, this.regression,
 				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
-				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate,
+				this.productRule);
 	}
 
 	/** Another formulation: {@code auto}, {@code strong} or {@code weak}. */
@@ -203,7 +224,8 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 		return new DiscoverySettings(this.targets, newMethod, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
 				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
-				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate,
+				this.productRule);
 	}
 
 	/** Another sparse regression with its threshold. */
@@ -211,28 +233,32 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, newRegression,
 				newThreshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
-				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate,
+				this.productRule);
 	}
 
 	public DiscoverySettings withL0Penalty(double newL0Penalty) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
 				this.threshold, this.lambda, newL0Penalty, this.testFraction, this.maxRows, this.seed,
-				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate,
+				this.productRule);
 	}
 
 	public DiscoverySettings withMaxRows(int newMaxRows) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
 				this.threshold, this.lambda, this.l0Penalty, this.testFraction, newMaxRows, this.seed,
-				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate,
+				this.productRule);
 	}
 
 	public DiscoverySettings withSeed(long newSeed) {
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
 				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, newSeed,
-				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate);
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate,
+				this.productRule);
 	}
 
 	/** Ensemble members (-1 auto, 0 off), inclusion threshold and library fraction. */
@@ -240,7 +266,7 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
 				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed, members,
-				newInclusionThreshold, newLibraryFraction, this.selection, this.validate);
+				newInclusionThreshold, newLibraryFraction, this.selection, this.validate, this.productRule);
 	}
 
 	/** Model selection: {@code method}, {@code aic} or {@code bic}. */
@@ -248,7 +274,8 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
 				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
-				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, newSelection, this.validate);
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, newSelection, this.validate,
+				this.productRule);
 	}
 
 	/** Whether to re-simulate the discovered equations ({@code metrics.validation}). */
@@ -256,7 +283,19 @@ public record DiscoverySettings(List<String> targets, String method, String deri
 		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
 				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
 				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
-				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, newValidate);
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, newValidate,
+				this.productRule);
+	}
+
+	/**
+	 * Whether the weak form's library has the product-rule terms ({@code u*u_xx}, ...).
+	 */
+	public DiscoverySettings withProductRule(boolean newProductRule) {
+		return new DiscoverySettings(this.targets, this.method, this.derivative, this.derivativeOptions,
+				this.timeDerivative, this.timeDerivativeOptions, this.maxOrder, this.degree, this.regression,
+				this.threshold, this.lambda, this.l0Penalty, this.testFraction, this.maxRows, this.seed,
+				this.ensembleMembers, this.inclusionThreshold, this.libraryFraction, this.selection, this.validate,
+				newProductRule);
 	}
 
 	/** The ensemble for a formulation ({@code strong} or {@code weak}), auto resolved. */

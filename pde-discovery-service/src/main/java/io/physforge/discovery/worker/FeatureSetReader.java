@@ -1,11 +1,5 @@
 package io.physforge.discovery.worker;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -100,50 +94,32 @@ public class FeatureSetReader {
 	}
 
 	private Field download(String what, String key, List<String> names) {
-		Path file;
 		try {
-			file = Files.createTempFile("physforge-features-", ".npz");
+			return this.storage.readViaTemporaryFile(BUCKET, key, "physforge-features-", (file) -> {
+				// the arrays have canonical names (u_t), which the reader does not take
+				// as
+				// field names on its own: each is mapped from a placeholder and renamed
+				// after
+				Map<String, String> mapping = new LinkedHashMap<>();
+				for (int i = 0; i < names.size(); i++) {
+					mapping.put("f" + i, names.get(i));
+				}
+				Field placeholders = DataSets.read(file,
+						new ReadOptions(DataFormat.NPZ, Map.of(), mapping, List.of(), List.of()));
+				Map<String, double[]> values = new LinkedHashMap<>();
+				for (int i = 0; i < names.size(); i++) {
+					values.put(names.get(i), placeholders.values("f" + i));
+				}
+				return new Field(placeholders.grid(), values);
+			});
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot make a temporary file for " + what + ": " + ex.getMessage(), ex);
-		}
-		try {
-			try (InputStream in = this.storage.get(BUCKET, key)) {
-				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (ObjectNotFoundException ex) {
-				throw new IllegalArgumentException(
-						what + " does not exist in storage: it was deleted; run the " + "pipeline again", ex);
-			}
-			// the arrays have canonical names (u_t), which the reader does not take as
-			// field
-			// names on its own: each is mapped from a placeholder and renamed after
-			Map<String, String> mapping = new LinkedHashMap<>();
-			for (int i = 0; i < names.size(); i++) {
-				mapping.put("f" + i, names.get(i));
-			}
-			Field placeholders = DataSets.read(file,
-					new ReadOptions(DataFormat.NPZ, Map.of(), mapping, List.of(), List.of()));
-			Map<String, double[]> values = new LinkedHashMap<>();
-			for (int i = 0; i < names.size(); i++) {
-				values.put(names.get(i), placeholders.values("f" + i));
-			}
-			return new Field(placeholders.grid(), values);
+		catch (ObjectNotFoundException ex) {
+			throw new IllegalArgumentException(
+					what + " does not exist in storage: it was deleted; run the pipeline again", ex);
 		}
 		catch (InvalidDataException ex) {
 			throw new IllegalArgumentException(what + " is not a feature-set NPZ that can be read: " + ex.problem()
 					+ "; run its derivatives step again", ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot download " + what + ": " + ex.getMessage(), ex);
-		}
-		finally {
-			try {
-				Files.deleteIfExists(file);
-			}
-			catch (IOException ex) {
-				// a leftover temporary file is harmless
-			}
 		}
 	}
 

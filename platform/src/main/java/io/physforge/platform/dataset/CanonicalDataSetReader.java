@@ -1,11 +1,5 @@
 package io.physforge.platform.dataset;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,28 +81,20 @@ public class CanonicalDataSetReader {
 					+ BUCKET + "/<key>");
 		}
 		String what = describe(datasetId, objectKey);
-		Path file;
 		try {
-			file = Files.createTempFile(this.tempPrefix, ".canonical");
+			return this.storage.readViaTemporaryFile(BUCKET, objectKey, this.tempPrefix, (file) -> {
+				DataFormat format = DataSets.detect(file);
+				if (format != DataFormat.NPZ && format != DataFormat.HDF5 && format != DataFormat.NETCDF4) {
+					throw new BadDataSetException(what + " is " + format.description()
+							+ ", not a canonical form (NPZ or HDF5 written by data-service); upload the data set again");
+				}
+				return DataSets.read(file, ReadOptions.of(format));
+			});
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot make a temporary file for " + what + ": " + ex.getMessage(), ex);
-		}
-		try {
-			try (InputStream in = this.storage.get(BUCKET, objectKey)) {
-				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (ObjectNotFoundException ex) {
-				throw new BadDataSetException("the " + what
-						+ " does not exist in storage: the data set was deleted, or the job names the wrong object. "
-						+ "Upload the data set again and run the pipeline on the new one");
-			}
-			DataFormat format = DataSets.detect(file);
-			if (format != DataFormat.NPZ && format != DataFormat.HDF5 && format != DataFormat.NETCDF4) {
-				throw new BadDataSetException(what + " is " + format.description()
-						+ ", not a canonical form (NPZ or HDF5 written by data-service); upload the data set again");
-			}
-			return DataSets.read(file, ReadOptions.of(format));
+		catch (ObjectNotFoundException ex) {
+			throw new BadDataSetException("the " + what
+					+ " does not exist in storage: the data set was deleted, or the job names the wrong object. "
+					+ "Upload the data set again and run the pipeline on the new one");
 		}
 		catch (InvalidDataException ex) {
 			String location = ex.location().isEmpty() ? "" : " (" + ex.location() + ")";
@@ -116,17 +102,6 @@ public class CanonicalDataSetReader {
 					what + " is not a canonical form that can be read" + location + ": " + ex.problem()
 							+ ". Upload the data set again; data-service writes the canonical form of every upload",
 					ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot download " + what + ": " + ex.getMessage(), ex);
-		}
-		finally {
-			try {
-				Files.deleteIfExists(file);
-			}
-			catch (IOException ex) {
-				// a leftover temporary file is harmless
-			}
 		}
 	}
 

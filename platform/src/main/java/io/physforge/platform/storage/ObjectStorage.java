@@ -3,7 +3,11 @@ package io.physforge.platform.storage;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -128,6 +132,66 @@ public class ObjectStorage {
 					.contentType(type)
 					.build()));
 		return new StoredObject(bucket, key, counted.count, type, response.etag());
+	}
+
+	/**
+	 * Reads an object through a temporary local copy, for readers that need random access
+	 * (HDF5, NPZ): the object is downloaded to a new temporary file, {@code reader} reads
+	 * it, and the file is deleted whatever happens.
+	 * @param <T> what the reader returns
+	 * @param bucket the bucket
+	 * @param key the key
+	 * @param prefix the temporary file's name prefix, e.g. {@code physforge-discovery-}
+	 * @param reader reads the local copy
+	 * @return what the reader returned
+	 * @throws ObjectNotFoundException if there is no such object
+	 * @throws java.io.UncheckedIOException if the download or the reader fails with an
+	 * {@link IOException}
+	 */
+	public <T> T readViaTemporaryFile(String bucket, String key, String prefix, LocalFileReader<T> reader) {
+		Path file;
+		try {
+			file = Files.createTempFile(prefix, ".tmp");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(
+					"Cannot make a temporary file for " + bucket + "/" + key + ": " + ex.getMessage(), ex);
+		}
+		try {
+			try (InputStream in = get(bucket, key)) {
+				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+			return reader.read(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + bucket + "/" + key + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				// a leftover temporary file is harmless
+			}
+		}
+	}
+
+	/**
+	 * Reads a local copy of an object.
+	 *
+	 * @param <T> what it returns
+	 */
+	@FunctionalInterface
+	public interface LocalFileReader<T> {
+
+		/**
+		 * Reads the file.
+		 * @param file the local copy
+		 * @return what was read
+		 * @throws IOException if it cannot be read
+		 */
+		T read(Path file) throws IOException;
+
 	}
 
 	/**

@@ -68,6 +68,30 @@ class ObjectStorageTests {
 	}
 
 	@Test
+	void readViaTemporaryFileDeletesTheCopyAfterwards() throws Exception {
+		byte[] content = "NPZ-like bytes".getBytes();
+		StoredObject stored = storage.put("datasets", new ByteArrayInputStream(content), content.length, null);
+		java.nio.file.Path[] seen = new java.nio.file.Path[1];
+		byte[] read = storage.readViaTemporaryFile("datasets", stored.key(), "physforge-test-", (file) -> {
+			seen[0] = file;
+			return java.nio.file.Files.readAllBytes(file);
+		});
+		assertThat(read).isEqualTo(content);
+		assertThat(seen[0].getFileName().toString()).startsWith("physforge-test-");
+		assertThat(seen[0]).doesNotExist();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> storage.readViaTemporaryFile("datasets", stored.key(), "physforge-test-", (file) -> {
+				seen[0] = file;
+				throw new IllegalArgumentException("not readable");
+			}))
+			.withMessage("not readable");
+		assertThat(seen[0]).doesNotExist();
+		storage.delete("datasets", stored.key());
+		assertThatExceptionOfType(ObjectNotFoundException.class)
+			.isThrownBy(() -> storage.readViaTemporaryFile("datasets", stored.key(), "physforge-test-", (file) -> 1));
+	}
+
+	@Test
 	void twoPutsOfTheSameBytesGetDifferentKeys() {
 		byte[] content = { 1, 2, 3 };
 		StoredObject first = storage.put("reports", new ByteArrayInputStream(content), 3, null);

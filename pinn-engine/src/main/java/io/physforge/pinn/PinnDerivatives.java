@@ -245,9 +245,8 @@ public final class PinnDerivatives {
 			}
 		}
 		for (int round = 1; loop && physics.mode().equals("sparse") && round <= physics.rounds(); round++) {
-			boolean full = false;
 			Map<String, Double> start = new LinkedHashMap<>();
-			String pde = equationText(result, settings, data, full, start);
+			String pde = equationText(result, fields, start);
 			if (pde == null) {
 				break;
 			}
@@ -258,7 +257,7 @@ public final class PinnDerivatives {
 			rounds.add(round("residual", pde, next, r));
 			steps += next.steps();
 			millis += next.durationMillis();
-			boolean same = !full && supports(r).equals(supports(result));
+			boolean same = supports(r).equals(supports(result));
 			fit = next;
 			features = nextFeatures;
 			result = r;
@@ -598,35 +597,29 @@ public final class PinnDerivatives {
 	}
 
 	/**
-	 * The residual equation of a physics round: every discovered term (or, with
-	 * {@code full}, every library term) times a named coefficient, whose starting value
-	 * goes to {@code start}; null when an equation has no term.
+	 * The residual equation of a {@code sparse} round: every discovered term times a
+	 * named coefficient, whose starting value (the regression's) goes to {@code start};
+	 * null when an equation has no term.
 	 */
-	static String equationText(DiscoveryResult r, DiscoverySettings settings, Field data, boolean full,
-			Map<String, Double> start) {
-		List<String> fields = data.fieldNames();
-		List<String> library = CandidateLibrary
-			.polynomial(fields, data.grid().requireTimeAndSpace(), settings.degree(), settings.maxOrder())
-			.names();
+	static String equationText(DiscoveryResult r, List<String> fields, Map<String, Double> start) {
 		List<String> parts = new ArrayList<>();
 		int k = 0;
 		for (var e : r.equations()) {
 			Map<String, Double> found = e.coefficients();
-			List<String> terms = full ? library : new ArrayList<>(found.keySet());
-			if (terms.isEmpty()) {
+			if (found.isEmpty()) {
 				return null;
 			}
 			StringBuilder sb = new StringBuilder(e.lhs()).append(" =");
-			for (String term : terms) {
+			for (Map.Entry<String, Double> term : found.entrySet()) {
 				String name;
 				do {
 					name = "c" + (++k);
 				}
 				while (fields.contains(name));
-				start.put(name, found.getOrDefault(term, 0.0));
+				start.put(name, term.getValue());
 				sb.append(sb.charAt(sb.length() - 1) == '=' ? " " : " + ").append(name);
-				if (!term.equals("1")) {
-					sb.append('*').append(term);
+				if (!term.getKey().equals("1")) {
+					sb.append('*').append(term.getKey());
 				}
 			}
 			parts.add(sb.toString());

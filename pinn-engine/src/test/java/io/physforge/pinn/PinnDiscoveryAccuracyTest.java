@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.within;
  * KdV data with 10% noise: the exact structure, and the weak form's cross-check agreeing.
  * KdV is the case where the data-only network is not enough (it adds u^2*u_x and
  * u*u_xxx); the physics-constrained selection ({@link PinnDerivatives.Physics}, the
- * default) finds it. Measured on the 2-core machine at load ~10: Burgers 227 s, KdV 338 s
- * (-5.982 u*u_x - 0.9955 u_xxx; the bounds are 5%).
+ * default) finds it. Measured on the 2-core machine: Burgers 124 s, KdV 125 s (227 s and
+ * 338 s at load ~10) (-5.982 u*u_x - 0.9955 u_xxx; the bounds are 5%).
  */
 class PinnDiscoveryAccuracyTest {
 

@@ -96,20 +96,22 @@ public final class PinnDerivatives {
 	 * <li>{@code none}: data loss only; the network's derivatives go to the regression as
 	 * they are.</li>
 	 * <li>{@code path} (the default): physics-constrained selection along the regression
-	 * path. Backward elimination on the data-only network's library (least squares on
-	 * unit-norm columns, the weakest term dropped in turn) gives one candidate support of
-	 * each size; sparsest first, each is imposed as a residual with trainable
-	 * coefficients (starting at least squares) while the network keeps fitting the data
-	 * (warm start, {@code iterations} L-BFGS iterations), and the first whose network
-	 * still fits the data within {@code 1 + tolerance} of the data-only misfit is taken;
-	 * the strong-form regression then runs on that physics-trained network's derivatives.
-	 * A right support can be satisfied without giving up the fit to the data; a support
-	 * missing a term cannot, and a data-only network that smooths what it cannot resolve
-	 * (the narrow KdV solitons) makes the plain regression add spurious terms that only
-	 * absorb its bias. This is sparsity in the loop as in DeepMoD (Both, Choudhury, Sens
-	 * and Kusters, "DeepMoD: Deep learning for model discovery in noisy data", J. Comput.
-	 * Phys. 428, 109985, 2021), with the support chosen by the constrained fit to the
-	 * data instead of by thresholding the network's own coefficients.</li>
+	 * path. Candidate supports: the regression's on the data-only network, the weak
+	 * form's on the raw data, and one of each size from backward elimination inside the
+	 * regression's support (the term whose removal raises the least-squares residual
+	 * least dropped in turn); sparsest first, each is imposed as a residual with
+	 * trainable coefficients (starting at least squares) while the network keeps fitting
+	 * the data (warm start, {@code iterations} L-BFGS iterations), and the first whose
+	 * network still fits the data within {@code 1 + tolerance} of the data-only misfit is
+	 * taken; the strong-form regression then runs on that physics-trained network's
+	 * derivatives. A right support can be satisfied without giving up the fit to the
+	 * data; a support missing a term cannot, and a data-only network that smooths what it
+	 * cannot resolve (the narrow KdV solitons) makes the plain regression add spurious
+	 * terms that only absorb its bias. This is sparsity in the loop as in DeepMoD (Both,
+	 * Choudhury, Sens and Kusters, "DeepMoD: Deep learning for model discovery in noisy
+	 * data", J. Comput. Phys. 428, 109985, 2021), with the support chosen by the
+	 * constrained fit to the data instead of by thresholding the network's own
+	 * coefficients.</li>
 	 * <li>{@code sparse}: DeepMoD's loop as published: the regression's support on the
 	 * data-only network becomes the residual, the network is trained with it, the
 	 * regression runs again on the new network's derivatives, until its support stops
@@ -515,6 +517,23 @@ public final class PinnDerivatives {
 			}
 		}
 
+		/** Squared residual of the least-squares fit of {@code lhs} on {@code terms}. */
+		double residual(String lhs, java.util.Set<String> terms) {
+			double[] y = this.base.get(lhs);
+			double[] fit = new double[y.length];
+			for (Map.Entry<String, Double> e : leastSquares(lhs, terms).entrySet()) {
+				double[] c = this.columns.get(e.getKey());
+				for (int i = 0; i < y.length; i++) {
+					fit[i] += e.getValue() * c[i];
+				}
+			}
+			double s = 0;
+			for (int i = 0; i < y.length; i++) {
+				s += (y[i] - fit[i]) * (y[i] - fit[i]);
+			}
+			return s;
+		}
+
 		/**
 		 * Least-squares coefficients of {@code lhs} on {@code terms}, in library order.
 		 */
@@ -531,6 +550,9 @@ public final class PinnDerivatives {
 				x[j] = this.columns.get(names.get(j));
 				all[j] = true;
 			}
+			if (x.length == 0) {
+				return Map.of();
+			}
 			double[] c = io.physforge.core.regression.LeastSquares.solve(x, all, this.base.get(lhs));
 			Map<String, Double> out = new LinkedHashMap<>();
 			for (int j = 0; j < x.length; j++) {
@@ -539,18 +561,26 @@ public final class PinnDerivatives {
 			return out;
 		}
 
-		/** Supports of size 1 to {@code terms.size()} by backward elimination. */
+		/**
+		 * Supports of size 1 to {@code terms.size()} by backward elimination: the term
+		 * whose removal raises the least-squares residual least goes first (robust to a
+		 * pair of collinear terms, whose large opposite coefficients would keep both if
+		 * terms were ranked by coefficient size).
+		 */
 		List<java.util.Set<String>> eliminationPath(String lhs, java.util.Set<String> terms) {
 			java.util.LinkedList<java.util.Set<String>> path = new java.util.LinkedList<>();
 			java.util.Set<String> support = new java.util.TreeSet<>(terms);
 			while (!support.isEmpty()) {
 				path.addFirst(new java.util.TreeSet<>(support));
-				Map<String, Double> c = leastSquares(lhs, support);
 				String weakest = null;
-				for (Map.Entry<String, Double> e : c.entrySet()) {
-					double size = Math.abs(e.getValue()) * this.norms.get(e.getKey());
-					if (weakest == null || size < Math.abs(c.get(weakest)) * this.norms.get(weakest)) {
-						weakest = e.getKey();
+				double least = Double.POSITIVE_INFINITY;
+				for (String t : support) {
+					java.util.Set<String> rest = new java.util.TreeSet<>(support);
+					rest.remove(t);
+					double r = residual(lhs, rest);
+					if (r < least) {
+						least = r;
+						weakest = t;
 					}
 				}
 				support.remove(weakest);

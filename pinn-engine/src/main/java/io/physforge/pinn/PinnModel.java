@@ -94,6 +94,15 @@ public final class PinnModel {
 		return this.metrics;
 	}
 
+	/** The weights (W then b per layer), for a warm start. */
+	List<double[][]> weights() {
+		return this.weights;
+	}
+
+	Normalisation normalisation() {
+		return this.normalisation;
+	}
+
 	/** Trainable parameters of the network (weights and biases). */
 	public int parameterCount() {
 		int n = 0;

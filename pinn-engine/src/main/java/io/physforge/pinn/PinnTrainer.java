@@ -37,10 +37,22 @@ public final class PinnTrainer {
 	 * @throws TrainingCancelledException when the monitor cancels
 	 */
 	public static PinnResult train(PinnProblem problem, PinnSettings settings, TrainingMonitor monitor) {
+		return train(problem, settings, monitor, null, Map.of());
+	}
+
+	/**
+	 * Trains on {@code problem} starting from the network {@code from} (same inputs,
+	 * outputs and layers; null for fresh weights) and the named coefficients at
+	 * {@code coefficients} (the others at zero).
+	 */
+	public static PinnResult train(PinnProblem problem, PinnSettings settings, TrainingMonitor monitor, PinnModel from,
+			Map<String, Double> coefficients) {
 		PinnEquation equation = (settings.pde() == null) ? null
 				: PinnEquation.parse(settings.pde(), problem.outputs(), problem.inputs());
 		long start = System.nanoTime();
-		Trainer.Outcome o = new Trainer(problem, settings, equation, monitor).run();
+		Trainer.Warm warm = (from == null) ? null
+				: new Trainer.Warm(from.weights(), from.normalisation(), coefficients);
+		Trainer.Outcome o = new Trainer(problem, settings, equation, monitor, warm).run();
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		Map<String, Object> metrics = new LinkedHashMap<>();
 		metrics.put("losses", o.losses());

@@ -50,7 +50,8 @@ public final class DiscoverCommand implements Callable<Integer> {
 
 	@Option(names = "--derivative", defaultValue = "auto",
 			description = "spatial derivative: auto, fd, poly, sg, spectral or pinn (a physics-informed network fitted "
-					+ "to the data; options layers=4x32,epochs=1000,lbfgsIterations=2000) (default: ${DEFAULT-VALUE})")
+					+ "to the data; options layers=4x32,epochs=1000,lbfgsIterations=2000, physics=path|sparse|none) "
+					+ "(default: ${DEFAULT-VALUE})")
 	private String derivative;
 
 	@Option(names = "--derivative-option", split = ",",
@@ -169,7 +170,8 @@ public final class DiscoverCommand implements Callable<Integer> {
 		PinnSettings pinn = PinnDerivatives.settings(this.derivativeOptions, this.seed);
 		ProgressBar bar = new ProgressBar(this.spec.commandLine().getErr());
 		DiscoverySettings strong = settings.withMethod("strong");
-		DiscoveryResult result = PinnDerivatives.discover(data, strong, pinn, new TrainingMonitor() {
+		PinnDerivatives.Physics physics = PinnDerivatives.Physics.from(this.derivativeOptions);
+		DiscoveryResult result = PinnDerivatives.discover(data, strong, pinn, physics, new TrainingMonitor() {
 			@Override
 			public void progress(TrainingProgress p) {
 				bar.show((int) Math.round(100 * p.fraction()), "PINN " + p.text());

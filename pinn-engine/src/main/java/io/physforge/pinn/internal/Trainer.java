@@ -33,24 +33,40 @@ public final class Trainer {
 
 	private final List<TrainingProgress> history = new ArrayList<>();
 
+	private final Warm warm;
+
 	private long start;
 
 	private int steps;
 
+	/**
+	 * A warm start: the weights and normalisation of an earlier network on the same
+	 * problem, and starting values of named coefficients (missing ones start at zero).
+	 */
+	public record Warm(List<double[][]> weights, Normalisation normalisation, Map<String, Double> coefficients) {
+	}
+
 	public Trainer(PinnProblem problem, PinnSettings settings, PinnEquation equation, TrainingMonitor monitor) {
+		this(problem, settings, equation, monitor, null);
+	}
+
+	/** A trainer that starts from {@code warm} (null for Glorot initial weights). */
+	public Trainer(PinnProblem problem, PinnSettings settings, PinnEquation equation, TrainingMonitor monitor,
+			Warm warm) {
 		this.problem = problem;
 		this.settings = settings;
 		this.equation = equation;
 		this.monitor = monitor;
+		this.warm = warm;
 	}
 
 	public Outcome run() {
 		Backend.init();
 		this.start = System.nanoTime();
-		Normalisation norm = normalisation(this.problem);
+		Normalisation norm = (this.warm != null) ? this.warm.normalisation() : normalisation(this.problem);
 		Loss graph = new Loss(this.problem, this.settings, this.equation, norm);
 		try {
-			double[] theta = graph.layout().initial(this.settings.seed());
+			double[] theta = (this.warm != null) ? warmStart(graph) : graph.layout().initial(this.settings.seed());
 			int total = this.settings.epochs() + this.settings.lbfgsIterations();
 			Loss.Evaluation last = null;
 			Adam adam = new Adam(theta.length);
@@ -115,6 +131,18 @@ public final class Trainer {
 		finally {
 			graph.close();
 		}
+	}
+
+	private double[] warmStart(Loss graph) {
+		double[] theta = graph.layout().flatten(this.warm.weights());
+		if (theta.length != graph.layout().size()) {
+			throw new IllegalArgumentException("the warm start's weights do not fit the network of the settings");
+		}
+		int at = graph.layout().networkSize();
+		for (String c : graph.coefficientNames()) {
+			theta[at++] = this.warm.coefficients().getOrDefault(c, 0.0);
+		}
+		return theta;
 	}
 
 	/**

@@ -106,20 +106,20 @@ import io.physforge.core.weak.internal.Wendy;
  * Hermite form, and the regression runs on the normal equations with the noise covariance
  * of the columns subtracted ({@code internal.NoiseCovariance}: corrected least squares of
  * errors-in-variables regression, Fuller 1987; the weak-form residual covariance as in
- * WENDy, Bortz, Messenger and Dukic 2023). The candidate supports (MSTLS thresholds and a
- * backward-elimination path) are compared by {@code n_e log(RSS / n) + 3 |S| log(n_e)}
- * with {@code n_e} the effectively independent rows ({@link #effectiveRows}); the whole
- * procedure runs at two test-function scales ({@code tau-hat} = {@code supportWidth} and
- * {@code supportWidth / 1.5}). Choice between the scales' results
- * ({@code metrics.scales}): each result's supports are scored by the same criterion on
- * both scales' corrected normal equations, summed over scales and equations, and the
- * smallest wins, among the results whose refitted terms are all significant
- * ({@code |w| > 1.96 se}) when there is one; equal supports are decided by the smaller
- * worst relative standard error of the refit (the choice before this cross-scale rule,
- * which returned {@code 1.33 u - 1.34 u^3 + 0.84 u_xx} for fisher-kpp with
- * {@code D = 0.5, r = 2} at 10% noise: its wider scale found only the {@code u^3} model
- * and refitted it with smaller standard errors than the narrower scale's true model;
- * {@code u} in [0, 1] makes {@code u^2} and {@code u^3} nearly collinear). Why two
+ * WENDy, Bortz, Messenger and Dukic 2023). The candidate supports (MSTLS thresholds, a
+ * backward-elimination path and the model-selection path) are compared by
+ * {@code n_e log(RSS / n) + 3 |S| log(n_e)} with {@code n_e} the effectively independent
+ * rows ({@link #effectiveRows}); the whole procedure runs at two test-function scales
+ * ({@code tau-hat} = {@code supportWidth} and {@code supportWidth / 1.5}). Choice between
+ * the scales' results ({@code metrics.scales}): each result's supports are scored by the
+ * same criterion on both scales' corrected normal equations, summed over scales and
+ * equations, and the smallest wins, among the results whose refitted terms are all
+ * significant ({@code |w| > 1.96 se}) when there is one; equal supports are decided by
+ * the smaller worst relative standard error of the refit (the choice before this
+ * cross-scale rule, which returned {@code 1.33 u - 1.34 u^3 + 0.84 u_xx} for fisher-kpp
+ * with {@code D = 0.5, r = 2} at 10% noise: its wider scale found only the {@code u^3}
+ * model and refitted it with smaller standard errors than the narrower scale's true
+ * model; {@code u} in [0, 1] makes {@code u^2} and {@code u^3} nearly collinear). Why two
  * scales: at 50% noise the noise the {@code u^k*u_x} columns share made
  * {@code u_x + u^2*u_x + u^3*u_x} fit KdV better than the true {@code u*u_x}, and burgers
  * needs the narrower scale. At 50% noise with 100 members (NoiseSweepBench, 20 seeds):
@@ -353,7 +353,12 @@ public final class WeakForm {
 			if (Double.isNaN(settings.threshold()) && cov != null) {
 				NormalSystem ns = NormalSystem.of(g, b, cov, lhs, null, null);
 				normal.put(lhs, ns);
-				Mstls.Result r = Mstls.fit(ns, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN, effectiveRows);
+				// the model-selection path's supports compete under the criterion too
+				List<boolean[]> extra = new ArrayList<>();
+				for (Candidate c : ModelSelection.candidates(g, system.names(), b, List.of(), null)) {
+					extra.add(ModelSelection.support(c, system.names()));
+				}
+				Mstls.Result r = Mstls.fit(ns, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN, effectiveRows, extra);
 				coef = r.coefficients();
 				em.put("method", "mstls + noise-corrected normal equations, effective-rows information criterion");
 				em.put("effectiveRows", effectiveRows);

@@ -163,6 +163,17 @@ public final class Mstls {
 	 * @param effectiveRows {@code n_e}
 	 */
 	public static Result fit(NormalSystem ns, double[] thresholds, double termPenalty, double effectiveRows) {
+		return fit(ns, thresholds, termPenalty, effectiveRows, java.util.List.of());
+	}
+
+	/**
+	 * As {@link #fit(NormalSystem, double[], double, double)}, with {@code extra}
+	 * supports (e.g. another sparsity path's) among the candidates the criterion
+	 * compares, as in
+	 * {@link #fit(double[][], double[], double[], double, java.util.List)}.
+	 */
+	public static Result fit(NormalSystem ns, double[] thresholds, double termPenalty, double effectiveRows,
+			java.util.List<boolean[]> extra) {
 		int nc = ns.size();
 		double[] norms = new double[nc];
 		boolean[] all = new boolean[nc];
@@ -238,6 +249,13 @@ public final class Mstls {
 			}
 			cur[drop] = false;
 			path.add(cur.clone());
+		}
+		for (boolean[] sup : extra) {
+			boolean[] s2 = new boolean[nc];
+			for (int j = 0; j < nc; j++) {
+				s2[j] = sup[j] && all[j];
+			}
+			path.add(s2);
 		}
 		double bestScore = Double.POSITIVE_INFINITY;
 		double[] bestW = null;

@@ -183,9 +183,9 @@ public final class WeakForm {
 		if (!noisy || !auto) {
 			return discoverAt(data, settings, ensemble, selection);
 		}
-		// noisy data: the support chosen at each test-function scale; the supports scored
-		// at every scale, the one with the smallest summed criterion kept (the most
-		// certain refit among the scales that chose it)
+		// noisy data: the support chosen at each test-function scale; each result's
+		// supports scored at every scale, the significant result with the smallest
+		// summed criterion kept (the most certain refit among the scales that chose it)
 		List<AtScale> runs = new ArrayList<>();
 		List<Double> taus = new ArrayList<>();
 		for (double tau : new double[] { settings.supportWidth(), settings.supportWidth() / SCALE_RATIO }) {
@@ -234,8 +234,8 @@ public final class WeakForm {
 		DiscoveryResult chosen = runs.get(best).result();
 		Map<String, Object> metrics = new LinkedHashMap<>(chosen.metrics());
 		metrics.put("scales", scales);
-		metrics.put("scaleChoice",
-				"effective-rows criterion summed over scales; ties by worst relative standard error");
+		metrics.put("scaleChoice", "results with every term significant (95%) first, then the effective-rows"
+				+ " criterion summed over scales, ties by the worst relative standard error");
 		metrics.put("timeMillis", (System.nanoTime() - start) / 1_000_000);
 		return new DiscoveryResult(chosen.equations(), metrics, chosen.provenance());
 	}
@@ -374,7 +374,12 @@ public final class WeakForm {
 				Mstls.Result r = Mstls.fit(g, b, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN, extra);
 				coef = r.coefficients();
 				em.put("method", "mstls + sparsity-path supports");
-				em.put("threshold", Double.isNaN(r.threshold()) ? "sparsity path" : r.threshold());
+				if (Double.isNaN(r.threshold())) {
+					em.put("supportFrom", "model-selection sparsity path");
+				}
+				else {
+					em.put("threshold", r.threshold());
+				}
 				em.put("loss", r.loss());
 			}
 			else {

@@ -25,6 +25,8 @@ import io.physforge.core.library.Term;
 import io.physforge.core.regression.LeastSquares;
 import io.physforge.core.regression.SparseFit;
 import io.physforge.core.regression.Stlsq;
+import io.physforge.core.selection.Candidate;
+import io.physforge.core.selection.ModelSelection;
 import io.physforge.core.selection.SupportChoice;
 import io.physforge.core.weak.internal.Bump;
 import io.physforge.core.weak.internal.Gram;
@@ -79,12 +81,15 @@ import io.physforge.core.weak.internal.Wendy;
  * e.g. two Fourier modes, has its spectral corner so low that the bump would otherwise
  * span the whole axis and its few rows could not tell {@code u_xx} from {@code u} and
  * {@code u_xxxx}). Query points: every {@code stride}-th point, strides raised until at
- * most {@code maxRows} rows remain. Sparsity: MSTLS (see {@code internal.Mstls}) or a
- * fixed STLSQ threshold at {@code tau-hat} = 1.5. Refit: the support is refitted by QR
- * least squares at each spatial {@code tau-hat} of {@code refineWidths} and the width
- * whose largest relative standard error is smallest is kept (burgers prefers narrower
- * spatial supports than kdv and Kuramoto-Sivashinsky: measured 1.1e-3 vs 6.5e-4 worst
- * error at 1% noise without and with the refit).
+ * most {@code maxRows} rows remain. Sparsity: MSTLS (see {@code internal.Mstls}; the
+ * supports of the model-selection sparsity path, {@link ModelSelection}, compete under
+ * the same loss, so that a rank-deficient least-squares start cannot hide the sparsest
+ * exact model: clean two-mode heat data with a wide bump gave {@code -0.07 u - 0.32
+ * u_xxxx} instead of {@code 0.5 u_xx}) or a fixed STLSQ threshold at {@code tau-hat} =
+ * 1.5. Refit: the support is refitted by QR least squares at each spatial {@code tau-hat}
+ * of {@code refineWidths} and the width whose largest relative standard error is smallest
+ * is kept (burgers prefers narrower spatial supports than kdv and Kuramoto-Sivashinsky:
+ * measured 1.1e-3 vs 6.5e-4 worst error at 1% noise without and with the refit).
  *
  * <p>
  * Uncertainty and selection
@@ -101,17 +106,26 @@ import io.physforge.core.weak.internal.Wendy;
  * Hermite form, and the regression runs on the normal equations with the noise covariance
  * of the columns subtracted ({@code internal.NoiseCovariance}: corrected least squares of
  * errors-in-variables regression, Fuller 1987; the weak-form residual covariance as in
- * WENDy, Bortz, Messenger and Dukic 2023). The candidate supports (MSTLS thresholds and a
- * backward-elimination path) are compared by {@code n_e log(RSS / n) + 3 |S| log(n_e)}
- * with {@code n_e} the effectively independent rows ({@link #effectiveRows}); the whole
- * procedure runs at two test-function scales ({@code tau-hat} = {@code supportWidth} and
- * {@code supportWidth / 1.5}) and the result whose refitted coefficients have the
- * smallest worst relative standard error is kept ({@code metrics.scales}). Why: at 50%
- * noise the noise the {@code u^k*u_x} columns share made {@code u_x + u^2*u_x + u^3*u_x}
- * fit KdV better than the true {@code u*u_x}, and burgers needs the narrower scale. At
- * 50% noise with 100 members (NoiseSweepBench, 20 seeds): exact structure for kdv and
- * kuramoto_sivashinsky in 20/20, burgers and nls 18/20 (before: 3/20, 10/20, 20/20,
- * 20/20); at 10% advection-diffusion and fisher-kpp 5/5 (before 0/5).
+ * WENDy, Bortz, Messenger and Dukic 2023). The candidate supports (MSTLS thresholds, a
+ * backward-elimination path and the model-selection path) are compared by
+ * {@code n_e log(RSS / n) + 3 |S| log(n_e)} with {@code n_e} the effectively independent
+ * rows ({@link #effectiveRows}); the whole procedure runs at two test-function scales
+ * ({@code tau-hat} = {@code supportWidth} and {@code supportWidth / 1.5}). Choice between
+ * the scales' results ({@code metrics.scales}): each result's supports are scored by the
+ * same criterion on both scales' corrected normal equations, summed over scales and
+ * equations, and the smallest wins, among the results whose refitted terms are all
+ * significant ({@code |w| > 1.96 se}) when there is one; equal supports are decided by
+ * the smaller worst relative standard error of the refit (the choice before this
+ * cross-scale rule, which returned {@code 1.33 u - 1.34 u^3 + 0.84 u_xx} for fisher-kpp
+ * with {@code D = 0.5, r = 2} at 10% noise: its wider scale found only the {@code u^3}
+ * model and refitted it with smaller standard errors than the narrower scale's true
+ * model; {@code u} in [0, 1] makes {@code u^2} and {@code u^3} nearly collinear). Why two
+ * scales: at 50% noise the noise the {@code u^k*u_x} columns share made
+ * {@code u_x + u^2*u_x + u^3*u_x} fit KdV better than the true {@code u*u_x}, and burgers
+ * needs the narrower scale. At 50% noise with 100 members (NoiseSweepBench, 20 seeds):
+ * exact structure for kdv and kuramoto_sivashinsky in 20/20, burgers and nls 18/20
+ * (before: 3/20, 10/20, 20/20, 20/20); at 10% advection-diffusion and fisher-kpp 5/5
+ * (before 0/5).
  *
  * <p>
  * Measured (WeakFormReferenceTest, WeakFormBench; PDE-FIND data, seeds 1..3): exact
@@ -169,29 +183,112 @@ public final class WeakForm {
 		if (!noisy || !auto) {
 			return discoverAt(data, settings, ensemble, selection);
 		}
-		// noisy data: the support chosen at each test-function scale, the one whose
-		// refit is most certain kept
-		DiscoveryResult best = null;
-		double bestScore = Double.POSITIVE_INFINITY;
-		List<Map<String, Object>> scales = new ArrayList<>();
+		// noisy data: the support chosen at each test-function scale; each result's
+		// supports scored at every scale, the significant result with the smallest
+		// summed criterion kept (the most certain refit among the scales that chose it)
+		List<AtScale> runs = new ArrayList<>();
+		List<Double> taus = new ArrayList<>();
 		for (double tau : new double[] { settings.supportWidth(), settings.supportWidth() / SCALE_RATIO }) {
-			DiscoveryResult r = discoverAt(data, settings.withSupportWidth(tau), ensemble, selection);
-			double score = certainty(r);
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("supportWidth", tau);
-			m.put("worstRelativeStandardError", score);
-			m.put("equations", r.equations().stream().map(DiscoveredEquation::text).toList());
-			scales.add(m);
-			if (best == null || score < bestScore) {
-				best = r;
-				bestScore = score;
+			runs.add(discoverAt(data, settings.withSupportWidth(tau), ensemble, selection, new LinkedHashMap<>()));
+			taus.add(tau);
+		}
+		double[] summed = new double[runs.size()];
+		double[] certainty = new double[runs.size()];
+		List<Map<String, Double>> byEquation = new ArrayList<>();
+		for (int i = 0; i < runs.size(); i++) {
+			byEquation.add(crossScaleCriterion(runs.get(i).result(), runs));
+			summed[i] = byEquation.get(i).values().stream().mapToDouble(Double::doubleValue).sum();
+			certainty[i] = certainty(runs.get(i).result());
+		}
+		// a result with a term whose 95% interval contains zero is admissible only when
+		// no scale's result has every term significant
+		boolean anySignificant = false;
+		for (double c : certainty) {
+			anySignificant |= c < 1 / Z95;
+		}
+		int best = -1;
+		for (int i = 0; i < runs.size(); i++) {
+			if (anySignificant && !(certainty[i] < 1 / Z95)) {
+				continue;
+			}
+			if (best < 0) {
+				best = i;
+				continue;
+			}
+			boolean same = sameSupports(runs.get(i).result(), runs.get(best).result());
+			if ((same && certainty[i] < certainty[best]) || (!same && summed[i] < summed[best])) {
+				best = i;
 			}
 		}
-		Map<String, Object> metrics = new LinkedHashMap<>(best.metrics());
+		List<Map<String, Object>> scales = new ArrayList<>();
+		for (int i = 0; i < runs.size(); i++) {
+			DiscoveryResult r = runs.get(i).result();
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("supportWidth", taus.get(i));
+			m.put("worstRelativeStandardError", certainty[i]);
+			m.put("crossScaleCriterion", byEquation.get(i));
+			m.put("equations", r.equations().stream().map(DiscoveredEquation::text).toList());
+			m.put("chosen", i == best);
+			scales.add(m);
+		}
+		DiscoveryResult chosen = runs.get(best).result();
+		Map<String, Object> metrics = new LinkedHashMap<>(chosen.metrics());
 		metrics.put("scales", scales);
+		metrics.put("scaleChoice", "results with every term significant (95%) first, then the effective-rows"
+				+ " criterion summed over scales, ties by the worst relative standard error");
 		metrics.put("timeMillis", (System.nanoTime() - start) / 1_000_000);
-		return new DiscoveryResult(best.equations(), metrics, best.provenance());
+		return new DiscoveryResult(chosen.equations(), metrics, chosen.provenance());
 	}
+
+	/**
+	 * The effective-rows information criterion ({@link Mstls#criterion}) of each
+	 * equation's support in {@code r}, evaluated on every scale's noise-corrected normal
+	 * equations and summed over equations and scales: the supports found at different
+	 * test-function scales are compared on the same evidence, rather than each on its own
+	 * scale only. Infinite when a scale has no normal equations or a term is not in its
+	 * library.
+	 */
+	private static Map<String, Double> crossScaleCriterion(DiscoveryResult r, List<AtScale> runs) {
+		Map<String, Double> out = new LinkedHashMap<>();
+		for (DiscoveredEquation e : r.equations()) {
+			double sum = 0;
+			for (AtScale s : runs) {
+				NormalSystem ns = s.normal().get(e.lhs());
+				boolean[] support = new boolean[s.names().size()];
+				boolean known = ns != null && s.effectiveRows() > 1;
+				for (String name : e.coefficients().keySet()) {
+					int j = s.names().indexOf(name);
+					known &= j >= 0;
+					if (j >= 0) {
+						support[j] = true;
+					}
+				}
+				sum += known ? Mstls.criterion(ns, support, s.effectiveRows()) : Double.POSITIVE_INFINITY;
+			}
+			out.put(e.lhs(), sum);
+		}
+		return out;
+	}
+
+	private static boolean sameSupports(DiscoveryResult a, DiscoveryResult b) {
+		if (a.equations().size() != b.equations().size()) {
+			return false;
+		}
+		for (int i = 0; i < a.equations().size(); i++) {
+			DiscoveredEquation x = a.equations().get(i);
+			DiscoveredEquation y = b.equations().get(i);
+			if (!x.lhs().equals(y.lhs()) || !x.coefficients().keySet().equals(y.coefficients().keySet())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The two-sided 95% normal quantile: a term is significant when
+	 * {@code |w| > 1.96 se}.
+	 */
+	private static final double Z95 = 1.96;
 
 	/** Ratio of the two test-function scales tried on noisy data. */
 	private static final double SCALE_RATIO = 1.5;
@@ -217,6 +314,20 @@ public final class WeakForm {
 
 	private static DiscoveryResult discoverAt(Field data, WeakFormSettings settings, EnsembleSettings ensemble,
 			String selection) {
+		return discoverAt(data, settings, ensemble, selection, new LinkedHashMap<>()).result();
+	}
+
+	/**
+	 * A discovery at one test-function scale with, on the noisy path, each equation's
+	 * noise-corrected normal equations (by left-hand side), the library's names and the
+	 * effective rows, so that other supports can be scored at this scale.
+	 */
+	private record AtScale(DiscoveryResult result, Map<String, NormalSystem> normal, List<String> names,
+			double effectiveRows) {
+	}
+
+	private static AtScale discoverAt(Field data, WeakFormSettings settings, EnsembleSettings ensemble,
+			String selection, Map<String, NormalSystem> normal) {
 		long start = System.nanoTime();
 		Grid grid = data.grid();
 		List<String> spatial = grid.requireTimeAndSpace();
@@ -240,18 +351,35 @@ public final class WeakForm {
 			double[] coef;
 			Map<String, Object> em = new LinkedHashMap<>();
 			if (Double.isNaN(settings.threshold()) && cov != null) {
-				Mstls.Result r = Mstls.fit(NormalSystem.of(g, b, cov, lhs, null, null), Mstls.logGrid(1e-4, 1.0, 60),
-						Double.NaN, effectiveRows);
+				NormalSystem ns = NormalSystem.of(g, b, cov, lhs, null, null);
+				normal.put(lhs, ns);
+				// the model-selection path's supports compete under the criterion too
+				List<boolean[]> extra = new ArrayList<>();
+				for (Candidate c : ModelSelection.candidates(g, system.names(), b, List.of(), null)) {
+					extra.add(ModelSelection.support(c, system.names()));
+				}
+				Mstls.Result r = Mstls.fit(ns, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN, effectiveRows, extra);
 				coef = r.coefficients();
 				em.put("method", "mstls + noise-corrected normal equations, effective-rows information criterion");
 				em.put("effectiveRows", effectiveRows);
 				em.put("loss", r.loss());
 			}
 			else if (Double.isNaN(settings.threshold())) {
-				Mstls.Result r = Mstls.fit(g, b, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN);
+				// the supports of the model-selection sparsity path compete under the
+				// MSTLS loss (see Mstls.fit with extra supports)
+				List<boolean[]> extra = new ArrayList<>();
+				for (Candidate c : ModelSelection.candidates(g, system.names(), b, List.of(), null)) {
+					extra.add(ModelSelection.support(c, system.names()));
+				}
+				Mstls.Result r = Mstls.fit(g, b, Mstls.logGrid(1e-4, 1.0, 60), Double.NaN, extra);
 				coef = r.coefficients();
-				em.put("method", "mstls");
-				em.put("threshold", r.threshold());
+				em.put("method", "mstls + sparsity-path supports");
+				if (Double.isNaN(r.threshold())) {
+					em.put("supportFrom", "model-selection sparsity path");
+				}
+				else {
+					em.put("threshold", r.threshold());
+				}
 				em.put("loss", r.loss());
 			}
 			else {
@@ -370,7 +498,7 @@ public final class WeakForm {
 		prov.put("testFunctions", testFunctionMaps(system.testFunctions()));
 		Provenance provenance = new Provenance("field " + fields + " on " + grid, DataHash.of(data), prov,
 				settings.seed(), Versions.physicsCore(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-		return new DiscoveryResult(equations, metrics, provenance);
+		return new AtScale(new DiscoveryResult(equations, metrics, provenance), normal, system.names(), effectiveRows);
 	}
 
 	/**

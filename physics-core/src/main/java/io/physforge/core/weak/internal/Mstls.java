@@ -51,6 +51,22 @@ public final class Mstls {
 	 * @param termPenalty loss per non-zero term, or {@code NaN} for the adaptive penalty
 	 */
 	public static Result fit(double[][] columns, double[] b, double[] thresholds, double termPenalty) {
+		return fit(columns, b, thresholds, termPenalty, java.util.List.of());
+	}
+
+	/**
+	 * MSTLS as {@link #fit(double[][], double[], double[], double)}, with {@code extra}
+	 * supports (e.g. another sparsity path's) scored by the same loss and competing with
+	 * the thresholds' supports. Why: when the full least-squares start is rank-deficient
+	 * (clean two-mode heat data: {@code u_xx} lies exactly in the span of {@code u} and
+	 * {@code u_xxxx}) thresholding from it need never reach the sparsest exact model,
+	 * which another path does find; the loss then prefers the sparser of two supports
+	 * unless its fit is worse by more than the per-term penalty (at least twice the
+	 * relative noise floor of the full fit), as the noisy path's information criterion
+	 * does with its own penalty.
+	 */
+	public static Result fit(double[][] columns, double[] b, double[] thresholds, double termPenalty,
+			java.util.List<boolean[]> extra) {
 		int nc = columns.length;
 		double[] norms = new double[nc];
 		for (int j = 0; j < nc; j++) {
@@ -107,6 +123,29 @@ public final class Mstls {
 				best = new Result(w, lambda, loss, it);
 			}
 		}
+		for (boolean[] sup : extra) {
+			boolean[] s2 = new boolean[nc];
+			for (int j = 0; j < nc; j++) {
+				s2[j] = sup[j] && all[j];
+			}
+			double[] w = solve(columns, s2, b, cache);
+			double[] d = apply(columns, w);
+			double diff = 0;
+			for (int i = 0; i < d.length; i++) {
+				double e = d[i] - gls[i];
+				diff += e * e;
+			}
+			int nnz = 0;
+			for (double v : w) {
+				if (v != 0) {
+					nnz++;
+				}
+			}
+			double loss = ((glsNorm > 0) ? Math.sqrt(diff) / glsNorm : 0) + penalty * nnz;
+			if (nnz > 0 && loss < best.loss) {
+				best = new Result(w, Double.NaN, loss, 0);
+			}
+		}
 		return best;
 	}
 
@@ -119,10 +158,22 @@ public final class Mstls {
 	 * least is dropped at each step) are compared by an information criterion on the
 	 * effective number of independent rows {@code n_e} (overlapping test functions make
 	 * neighbouring rows nearly copies, which is why BIC on the row count keeps 8 to 11
-	 * terms): {@code n_e log(RSS / n) + 2 |S| log(n_e)}, smallest wins.
+	 * terms): {@code n_e log(RSS / n) + 3 |S| log(n_e)} ({@link #criterion}), smallest
+	 * wins; of equal fits the sparser.
 	 * @param effectiveRows {@code n_e}
 	 */
 	public static Result fit(NormalSystem ns, double[] thresholds, double termPenalty, double effectiveRows) {
+		return fit(ns, thresholds, termPenalty, effectiveRows, java.util.List.of());
+	}
+
+	/**
+	 * As {@link #fit(NormalSystem, double[], double, double)}, with {@code extra}
+	 * supports (e.g. another sparsity path's) among the candidates the criterion
+	 * compares, as in
+	 * {@link #fit(double[][], double[], double[], double, java.util.List)}.
+	 */
+	public static Result fit(NormalSystem ns, double[] thresholds, double termPenalty, double effectiveRows,
+			java.util.List<boolean[]> extra) {
 		int nc = ns.size();
 		double[] norms = new double[nc];
 		boolean[] all = new boolean[nc];
@@ -199,26 +250,49 @@ public final class Mstls {
 			cur[drop] = false;
 			path.add(cur.clone());
 		}
-		double tiny = 1e-14 * ns.bb();
+		for (boolean[] sup : extra) {
+			boolean[] s2 = new boolean[nc];
+			for (int j = 0; j < nc; j++) {
+				s2[j] = sup[j] && all[j];
+			}
+			path.add(s2);
+		}
 		double bestScore = Double.POSITIVE_INFINITY;
 		double[] bestW = null;
 		for (boolean[] sup : path) {
 			double[] w = solve(ns, sup, cache);
-			int nnz = 0;
-			for (boolean x : sup) {
-				if (x) {
-					nnz++;
-				}
-			}
-			double rs = ns.observedRss(w);
-			double score = effectiveRows * Math.log((Math.max(0, rs) + tiny) / ns.rows())
-					+ CRITERION_PENALTY * nnz * Math.log(effectiveRows);
+			double score = criterion(ns, sup, w, effectiveRows);
 			if (score < bestScore - 1e-9) {
 				bestScore = score;
 				bestW = w;
 			}
 		}
 		return new Result(bestW, Double.NaN, bestScore, 0);
+	}
+
+	/**
+	 * The effective-rows information criterion {@code n_e log(RSS / n) + 3 |S| log(n_e)}
+	 * of a support on (noise-corrected) normal equations, with {@code RSS} the observed
+	 * residual of the corrected least-squares fit; smaller is better. Used to compare the
+	 * supports found at different test-function scales on each scale's own system.
+	 * @param support the terms in the model
+	 * @param effectiveRows {@code n_e}
+	 */
+	public static double criterion(NormalSystem ns, boolean[] support, double effectiveRows) {
+		return criterion(ns, support, ns.solve(support), effectiveRows);
+	}
+
+	private static double criterion(NormalSystem ns, boolean[] support, double[] w, double effectiveRows) {
+		int nnz = 0;
+		for (boolean x : support) {
+			if (x) {
+				nnz++;
+			}
+		}
+		double tiny = 1e-14 * ns.bb();
+		double rs = ns.observedRss(w);
+		return effectiveRows * Math.log((Math.max(0, rs) + tiny) / ns.rows())
+				+ CRITERION_PENALTY * nnz * Math.log(effectiveRows);
 	}
 
 	private static double[] solve(NormalSystem ns, boolean[] support, Map<String, double[]> cache) {

@@ -106,19 +106,7 @@ public final class Mstls {
 				support = next;
 				w = solve(columns, support, b, cache);
 			}
-			double[] d = apply(columns, w);
-			double diff = 0;
-			for (int i = 0; i < d.length; i++) {
-				double e = d[i] - gls[i];
-				diff += e * e;
-			}
-			int nnz = 0;
-			for (double v : w) {
-				if (v != 0) {
-					nnz++;
-				}
-			}
-			double loss = ((glsNorm > 0) ? Math.sqrt(diff) / glsNorm : 0) + penalty * nnz;
+			double loss = loss(columns, w, gls, glsNorm, penalty);
 			if (best == null || loss < best.loss) {
 				best = new Result(w, lambda, loss, it);
 			}
@@ -129,19 +117,8 @@ public final class Mstls {
 				s2[j] = sup[j] && all[j];
 			}
 			double[] w = solve(columns, s2, b, cache);
-			double[] d = apply(columns, w);
-			double diff = 0;
-			for (int i = 0; i < d.length; i++) {
-				double e = d[i] - gls[i];
-				diff += e * e;
-			}
-			int nnz = 0;
-			for (double v : w) {
-				if (v != 0) {
-					nnz++;
-				}
-			}
-			double loss = ((glsNorm > 0) ? Math.sqrt(diff) / glsNorm : 0) + penalty * nnz;
+			int nnz = nonZero(w);
+			double loss = loss(columns, w, gls, glsNorm, penalty);
 			if (nnz > 0 && loss < best.loss) {
 				best = new Result(w, Double.NaN, loss, 0);
 			}
@@ -339,6 +316,30 @@ public final class Mstls {
 			s += x * x;
 		}
 		return Math.sqrt(s);
+	}
+
+	/**
+	 * MSTLS's loss of a solution: its distance from the least-squares prediction relative
+	 * to that prediction's norm, plus {@code penalty} per term.
+	 */
+	private static double loss(double[][] columns, double[] w, double[] gls, double glsNorm, double penalty) {
+		double[] d = apply(columns, w);
+		double diff = 0;
+		for (int i = 0; i < d.length; i++) {
+			double e = d[i] - gls[i];
+			diff += e * e;
+		}
+		return ((glsNorm > 0) ? Math.sqrt(diff) / glsNorm : 0) + penalty * nonZero(w);
+	}
+
+	private static int nonZero(double[] w) {
+		int nnz = 0;
+		for (double v : w) {
+			if (v != 0) {
+				nnz++;
+			}
+		}
+		return nnz;
 	}
 
 }

@@ -22,9 +22,7 @@ import io.physforge.core.derivative.Differentiators;
 import io.physforge.core.discovery.Discovery;
 import io.physforge.core.discovery.DiscoverySettings;
 import io.physforge.core.field.Field;
-import io.physforge.core.io.DataFormat;
 import io.physforge.core.io.DataSets;
-import io.physforge.core.io.ReadOptions;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.StubDataService;
 import io.physforge.platform.testing.TestJwks;
@@ -217,25 +215,14 @@ class FeatureSetTests extends WorkerServiceTest {
 	}
 
 	/**
-	 * Reads a feature set's NPZ with physics-core's reader: its arrays are named by
-	 * canonical names such as {@code u_t}, which the reader does not take as field names
-	 * on its own, so each is mapped from a placeholder field name and renamed after.
+	 * Reads a feature set's NPZ with physics-core's reader
+	 * ({@link DataSets#readNamedArrays}).
 	 */
 	static Field read(byte[] npz, List<String> names) throws IOException {
 		Path file = Files.createTempFile("features-", ".npz");
 		try {
 			Files.write(file, npz);
-			Map<String, String> mapping = new LinkedHashMap<>();
-			for (int i = 0; i < names.size(); i++) {
-				mapping.put("f" + i, names.get(i));
-			}
-			Field placeholders = DataSets.read(file,
-					new ReadOptions(DataFormat.NPZ, Map.of(), mapping, List.of(), List.of()));
-			Map<String, double[]> values = new LinkedHashMap<>();
-			for (int i = 0; i < names.size(); i++) {
-				values.put(names.get(i), placeholders.values("f" + i));
-			}
-			return new Field(placeholders.grid(), values);
+			return DataSets.readNamedArrays(file, names);
 		}
 		finally {
 			Files.deleteIfExists(file);

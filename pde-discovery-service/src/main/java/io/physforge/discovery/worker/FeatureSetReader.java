@@ -11,10 +11,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.physforge.core.field.Axis;
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Grid;
-import io.physforge.core.io.DataFormat;
 import io.physforge.core.io.DataSets;
 import io.physforge.core.io.InvalidDataException;
-import io.physforge.core.io.ReadOptions;
 import io.physforge.platform.queue.JobResultRef;
 import io.physforge.platform.storage.ObjectNotFoundException;
 import io.physforge.platform.storage.ObjectStorage;
@@ -95,23 +93,8 @@ public class FeatureSetReader {
 
 	private Field download(String what, String key, List<String> names) {
 		try {
-			return this.storage.readViaTemporaryFile(BUCKET, key, "physforge-features-", (file) -> {
-				// the arrays have canonical names (u_t), which the reader does not take
-				// as
-				// field names on its own: each is mapped from a placeholder and renamed
-				// after
-				Map<String, String> mapping = new LinkedHashMap<>();
-				for (int i = 0; i < names.size(); i++) {
-					mapping.put("f" + i, names.get(i));
-				}
-				Field placeholders = DataSets.read(file,
-						new ReadOptions(DataFormat.NPZ, Map.of(), mapping, List.of(), List.of()));
-				Map<String, double[]> values = new LinkedHashMap<>();
-				for (int i = 0; i < names.size(); i++) {
-					values.put(names.get(i), placeholders.values("f" + i));
-				}
-				return new Field(placeholders.grid(), values);
-			});
+			return this.storage.readViaTemporaryFile(BUCKET, key, "physforge-features-",
+					(file) -> DataSets.readNamedArrays(file, names));
 		}
 		catch (ObjectNotFoundException ex) {
 			throw new IllegalArgumentException(

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import io.physforge.core.field.Field;
@@ -60,6 +63,29 @@ public final class DataSets {
 					"drop the format option or pass --format " + actual.name().toLowerCase(Locale.ROOT));
 		}
 		return Readers.read(file, actual, options);
+	}
+
+	/**
+	 * Reads an NPZ whose arrays carry canonical term names such as {@code u_t} or
+	 * {@code u_xx} (a derivative feature set): the reader does not take those as field
+	 * names on its own, so each is mapped from a placeholder field name and renamed
+	 * after.
+	 * @param file the NPZ
+	 * @param names the arrays to read, in the order wanted
+	 * @return a field with one array per name
+	 * @throws InvalidDataException for anything wrong with the file
+	 */
+	public static Field readNamedArrays(Path file, List<String> names) {
+		Map<String, String> mapping = new LinkedHashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			mapping.put("f" + i, names.get(i));
+		}
+		Field placeholders = read(file, new ReadOptions(DataFormat.NPZ, Map.of(), mapping, List.of(), List.of()));
+		Map<String, double[]> values = new LinkedHashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			values.put(names.get(i), placeholders.values("f" + i));
+		}
+		return new Field(placeholders.grid(), values);
 	}
 
 	/**

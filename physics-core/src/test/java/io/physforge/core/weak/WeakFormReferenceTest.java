@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nls (u and v)          2e-12    5e-4       5.6e-3   (seeds 1, 2)
  * </pre>
  *
- * Exact structure in every case (and over seeds 1..5: at most 7.6e-4 at 1%, 6.2e-3 at
- * 10%). Asserted: the issue's bar, 1e-3 at 1% noise and 1e-2 at 10%; the noise estimate
- * within 5% of the true level.
+ * Exact structure in every case (and over seeds 1..20 with the 100-member ensemble,
+ * NoiseSweepBench: at most 9.7e-4 at 1%, 4.9e-3 at 5%, 9.9e-3 at 10%). Asserted: the
+ * issue's bar, 1e-3 at 1% noise and 1e-2 at 10%, on seeds 1..3 and on burgers' worst draw
+ * of 20 (seed 15); the noise estimate within 5% of the true level.
  */
 class WeakFormReferenceTest {
 
@@ -44,7 +45,10 @@ class WeakFormReferenceTest {
 				Arguments.of("kdv", 0.1, 1L, 1e-2), Arguments.of("kdv", 0.1, 2L, 1e-2),
 				Arguments.of("kdv", 0.1, 3L, 1e-2), Arguments.of("kuramoto_sivashinsky", 0.1, 1L, 1e-2),
 				Arguments.of("kuramoto_sivashinsky", 0.1, 2L, 1e-2),
-				Arguments.of("kuramoto_sivashinsky", 0.1, 3L, 1e-2));
+				Arguments.of("kuramoto_sivashinsky", 0.1, 3L, 1e-2),
+				// the worst draw of seeds 1..20 with the least-squares refit (1.36e-3 and
+				// 1.29e-2); 9.7e-4 and 9.9e-3 with the exact WENDy covariance
+				Arguments.of("burgers", 0.01, 15L, 1e-3), Arguments.of("burgers", 0.1, 15L, 1e-2));
 	}
 
 	/**

@@ -3,6 +3,13 @@ package io.physforge.core.weak.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * Iteratively reweighted generalised least squares of a weak system with the covariance
@@ -66,7 +73,267 @@ public final class Wendy {
 	 * @param target the field index of the left-hand side
 	 */
 	public record Model(double[][][] kernels, int[][] centres, int tAxis, int[][] derivatives, double[] signs,
-			double[][][] slopes, double[] variances, int target) {
+			double[][][] slopes, double[] variances, int target, double[][][] pointSlopes, int[] shape) {
+
+		/** The row-mean model (no point-by-point slopes). */
+		public Model(double[][][] kernels, int[][] centres, int tAxis, int[][] derivatives, double[] signs,
+				double[][][] slopes, double[] variances, int target) {
+			this(kernels, centres, tAxis, derivatives, signs, slopes, variances, target, null, null);
+		}
+
+	}
+
+	/**
+	 * The noise sources of a row's residual: {@code b}'s time-derivative kernel on the
+	 * target field (index 0, column -1), then one per column and field whose monomial
+	 * depends on that field, with its basis kernel and its slope {@code dM_j/du_f} (the
+	 * row mean per kept row, and the point values when the model has them).
+	 */
+	private static final class Sources {
+
+		final int[] field;
+
+		final int[] basis;
+
+		final int[] column;
+
+		final double[][] rowMean;
+
+		final double[][] point;
+
+		private Sources(List<int[]> spec, double[][] rowMean, double[][] point) {
+			int ns = spec.size();
+			this.field = new int[ns];
+			this.basis = new int[ns];
+			this.column = new int[ns];
+			for (int a = 0; a < ns; a++) {
+				this.field[a] = spec.get(a)[0];
+				this.basis[a] = spec.get(a)[1];
+				this.column[a] = spec.get(a)[2];
+			}
+			this.rowMean = rowMean;
+			this.point = point;
+		}
+
+		int count() {
+			return this.field.length;
+		}
+
+		static Sources of(Model model, List<int[]> basis, int[] basisOf, int[] rows) {
+			List<int[]> spec = new ArrayList<>();
+			List<double[]> means = new ArrayList<>();
+			List<double[]> points = new ArrayList<>();
+			double[] ones = new double[rows.length];
+			Arrays.fill(ones, 1);
+			spec.add(new int[] { model.target(), 0, -1 });
+			means.add(ones);
+			points.add(null);
+			for (int j = 0; j < basisOf.length; j++) {
+				for (int f = 0; f < model.variances().length; f++) {
+					double[] sl = model.slopes()[j][f];
+					if (sl == null) {
+						continue;
+					}
+					double[] m = new double[rows.length];
+					for (int i = 0; i < rows.length; i++) {
+						m[i] = sl[rows[i]];
+					}
+					spec.add(new int[] { f, basisOf[j], j });
+					means.add(m);
+					points.add((model.pointSlopes() != null) ? model.pointSlopes()[j][f] : null);
+				}
+			}
+			return new Sources(spec, means.toArray(new double[0][]), points.toArray(new double[0][]));
+		}
+
+	}
+
+	/**
+	 * For every pair of kept rows {@code (i, l)}, {@code l <= i}, whose kernels overlap:
+	 * {@code E_ab(i, l) = sum_x K_a(x - c_i) K_b(x - c_l) h_a(x) h_b(x)} for every pair
+	 * of sources (flat {@code a * ns + b}), with {@code h} the source's slope: its row
+	 * mean ({@link #rowMean}, a product of 1-D kernel correlations) or its point values
+	 * ({@link #exact}). Then {@code Cov(i, l) = sum_f s_f^2 sum_(a, b on f) gamma_a
+	 * gamma_b E_ab(i, l)}.
+	 */
+	private static final class PairTerms {
+
+		final int[] row;
+
+		final int[] other;
+
+		final double[][] values;
+
+		private PairTerms(List<int[]> pairs, List<double[]> values) {
+			this.row = new int[pairs.size()];
+			this.other = new int[pairs.size()];
+			for (int q = 0; q < pairs.size(); q++) {
+				this.row[q] = pairs.get(q)[0];
+				this.other[q] = pairs.get(q)[1];
+			}
+			this.values = values.toArray(new double[0][]);
+		}
+
+		int size() {
+			return this.row.length;
+		}
+
+		static PairTerms rowMean(Model model, List<int[]> basis, Sources src, int[][] pos, int[] span,
+				double[][][][] xc, int nq) {
+			int n = pos.length;
+			int rank = pos[0].length;
+			int ns = src.count();
+			List<int[]> pairs = new ArrayList<>();
+			List<double[]> values = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				for (int l = 0; l <= i; l++) {
+					if (!near(pos[i], pos[l], span)) {
+						continue;
+					}
+					double[] e = new double[ns * ns];
+					for (int a = 0; a < ns; a++) {
+						for (int b = 0; b < ns; b++) {
+							if (src.field[a] != src.field[b]) {
+								continue;
+							}
+							double kern = src.rowMean[a][i] * src.rowMean[b][l];
+							for (int d = 0; d < rank && kern != 0; d++) {
+								kern *= xc[d][src.basis[a]][src.basis[b]][pos[i][d] - pos[l][d] + span[d]];
+							}
+							e[a * ns + b] = kern;
+						}
+					}
+					pairs.add(new int[] { i, l });
+					values.add(e);
+				}
+			}
+			return new PairTerms(pairs, values);
+		}
+
+		/**
+		 * The sums point by point on a grid of two axes: per pair of sources the product
+		 * of their slopes {@code H = h_a h_b} is reduced along axis 1 against
+		 * {@code K_a(y) K_b(y + off1)} once per distinct spatial centre and offset, for
+		 * every point of axis 0, and then along axis 0 per pair of rows (the exact
+		 * first-order covariance, not a row-mean linearisation). Pairs of sources with
+		 * constant slopes are products of 1-D kernel correlations.
+		 */
+		static PairTerms exact(Model model, List<int[]> basis, Sources src, int[][] pos, int[] span,
+				double[][][][] xc) {
+			int n = pos.length;
+			int ns = src.count();
+			int n0 = model.shape()[0];
+			int n1 = model.shape()[1];
+			int len0 = span[0] + 1;
+			int len1 = span[1] + 1;
+			int m0 = span[0] / 2;
+			int m1 = span[1] / 2;
+			List<int[]> pairs = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				for (int l = 0; l <= i; l++) {
+					if (near(pos[i], pos[l], span)) {
+						pairs.add(new int[] { i, l });
+					}
+				}
+			}
+			int np = pairs.size();
+			double[][] values = new double[np][ns * ns];
+			// distinct centres on axis 1 and offsets on axis 1 among the pairs
+			java.util.TreeMap<Integer, Integer> centreIndex = new java.util.TreeMap<>();
+			for (int[] p : pos) {
+				centreIndex.putIfAbsent(p[1], centreIndex.size());
+			}
+			boolean[] offsets1 = new boolean[2 * span[1] + 1];
+			for (int[] pr : pairs) {
+				offsets1[pos[pr[0]][1] - pos[pr[1]][1] + span[1]] = true;
+			}
+			List<int[]> sourcePairs = new ArrayList<>();
+			for (int a = 0; a < ns; a++) {
+				for (int b = 0; b < ns; b++) {
+					if (src.field[a] == src.field[b]) {
+						sourcePairs.add(new int[] { a, b });
+					}
+				}
+			}
+			sourcePairs.parallelStream().forEach((ab) -> {
+				int a = ab[0];
+				int b = ab[1];
+				int slot = a * ns + b;
+				int qa = src.basis[a];
+				int qb = src.basis[b];
+				double[] ha = src.point[a];
+				double[] hb = src.point[b];
+				if (ha == null && hb == null) {
+					for (int q = 0; q < np; q++) {
+						int[] pr = pairs.get(q);
+						values[q][slot] = xc[0][qa][qb][pos[pr[0]][0] - pos[pr[1]][0] + span[0]]
+								* xc[1][qa][qb][pos[pr[0]][1] - pos[pr[1]][1] + span[1]];
+					}
+					return;
+				}
+				double[] h = new double[n0 * n1];
+				for (int x = 0; x < h.length; x++) {
+					h[x] = ((ha != null) ? ha[x] : 1) * ((hb != null) ? hb[x] : 1);
+				}
+				double[] ka0 = model.kernels()[0][basis.get(qa)[0]];
+				double[] kb0 = model.kernels()[0][basis.get(qb)[0]];
+				double[] ka1 = model.kernels()[1][basis.get(qa)[1]];
+				double[] kb1 = model.kernels()[1][basis.get(qb)[1]];
+				// reduced[centre][offset][t] = sum_a1 ka1[a1] kb1[a1 + off1] h[t][c1 - m1
+				// + a1]
+				double[][][] reduced = new double[centreIndex.size()][offsets1.length][];
+				double[] kk = new double[len1];
+				for (int o = 0; o < offsets1.length; o++) {
+					if (!offsets1[o]) {
+						continue;
+					}
+					int off1 = o - span[1];
+					int from = Math.max(0, -off1);
+					int to = Math.min(len1, len1 - off1);
+					for (int a1 = from; a1 < to; a1++) {
+						kk[a1] = ka1[a1] * kb1[a1 + off1];
+					}
+					for (Map.Entry<Integer, Integer> c : centreIndex.entrySet()) {
+						int start = c.getKey() - m1;
+						double[] r = new double[n0];
+						for (int t = 0; t < n0; t++) {
+							int base = t * n1 + start;
+							double sum = 0;
+							for (int a1 = from; a1 < to; a1++) {
+								sum += kk[a1] * h[base + a1];
+							}
+							r[t] = sum;
+						}
+						reduced[c.getValue()][o] = r;
+					}
+				}
+				for (int q = 0; q < np; q++) {
+					int[] pr = pairs.get(q);
+					int[] pi = pos[pr[0]];
+					int off0 = pi[0] - pos[pr[1]][0];
+					double[] r = reduced[centreIndex.get(pi[1])][pi[1] - pos[pr[1]][1] + span[1]];
+					int o0 = pi[0] - m0;
+					int from = Math.max(0, -off0);
+					int to = Math.min(len0, len0 - off0);
+					double sum = 0;
+					for (int a0 = from; a0 < to; a0++) {
+						sum += ka0[a0] * kb0[a0 + off0] * r[o0 + a0];
+					}
+					values[q][slot] = sum;
+				}
+			});
+			return new PairTerms(pairs, java.util.Arrays.asList(values));
+		}
+
+		private static boolean near(int[] p, int[] q, int[] span) {
+			for (int d = 0; d < p.length; d++) {
+				if (Math.abs(p[d] - q[d]) > span[d]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 	}
 
 	/**
@@ -161,137 +428,113 @@ public final class Wendy {
 				gs[j][i] = g[j][rows[i]];
 			}
 		}
-		int fields = model.variances().length;
+		Sources src = Sources.of(model, basis, basisOf, rows);
+		PairTerms terms = (model.pointSlopes() != null && rank == 2) ? PairTerms.exact(model, basis, src, pos, span, xc)
+				: PairTerms.rowMean(model, basis, src, pos, span, xc, nq);
+		int ns = src.count();
 		double[] w = w0.clone();
 		double[] se = null;
 		double chi = Double.NaN;
 		for (int it = 1; it <= MAX_ITERATIONS; it++) {
-			// alpha[f][q][i]: the weight of basis kernel q for field f at row i
-			double[][][] alpha = new double[fields][nq][n];
-			for (int i = 0; i < n; i++) {
-				alpha[model.target()][0][i] = -1;
+			// gamma[a]: the weight of source a in the row kernel L = -d_t psi - sum_j w_j
+			// sg_j D^a_j psi dM_j/du
+			double[] gamma = new double[ns];
+			for (int x = 0; x < ns; x++) {
+				gamma[x] = (src.column[x] < 0) ? -1 : -w[src.column[x]] * model.signs()[src.column[x]];
 			}
-			for (int j = 0; j < k; j++) {
-				for (int f = 0; f < fields; f++) {
-					double[] sl = model.slopes()[j][f];
-					if (sl == null) {
-						continue;
-					}
-					double c = w[j] * model.signs()[j];
-					for (int i = 0; i < n; i++) {
-						alpha[f][basisOf[j]][i] -= c * sl[rows[i]];
-					}
-				}
-			}
-			double[][] cov = new double[n][];
-			for (int i = 0; i < n; i++) {
-				cov[i] = new double[i + 1];
-				for (int l = 0; l <= i; l++) {
-					boolean near = true;
-					int[] off = new int[rank];
-					for (int d = 0; d < rank; d++) {
-						off[d] = pos[i][d] - pos[l][d];
-						near &= Math.abs(off[d]) <= span[d];
-					}
-					if (!near) {
-						continue;
-					}
-					double s = 0;
-					for (int q = 0; q < nq; q++) {
-						for (int p = 0; p < nq; p++) {
-							double kern = 1;
-							for (int d = 0; d < rank && kern != 0; d++) {
-								// kernel q at row i, p at row l: x = pos_i - m + a =
-								// pos_l - m + c
-								kern *= xc[d][q][p][off[d] + span[d]];
-							}
-							if (kern == 0) {
-								continue;
-							}
-							for (int f = 0; f < fields; f++) {
-								double v = model.variances()[f];
-								if (v > 0) {
-									s += v * alpha[f][q][i] * alpha[f][p][l] * kern;
-								}
-							}
+			DMatrixRMaj cov = new DMatrixRMaj(n, n);
+			for (int q = 0; q < terms.size(); q++) {
+				double[] e = terms.values[q];
+				double sum = 0;
+				for (int x = 0; x < ns; x++) {
+					for (int y = 0; y < ns; y++) {
+						if (src.field[x] == src.field[y]) {
+							sum += model.variances()[src.field[x]] * gamma[x] * gamma[y] * e[x * ns + y];
 						}
 					}
-					cov[i][l] = s;
 				}
+				cov.unsafe_set(terms.row[q], terms.other[q], sum);
+				cov.unsafe_set(terms.other[q], terms.row[q], sum);
 			}
-			if (!factorise(cov)) {
+			// C = L L': with M = L^-1, C^-1 B = M' (M B), and C^-1 is needed only where
+			// the pair terms are (the errors-in-variables trace below)
+			DMatrixRMaj inverseFactor = inverseFactor(cov);
+			if (inverseFactor == null) {
 				return null;
 			}
-			double[][] gw = new double[k][];
-			for (int j = 0; j < k; j++) {
-				gw[j] = forward(cov, gs[j]);
+			double[] mm = inverseFactor.data;
+			// whitened columns: y[c][t] = sum_(i <= t) M[t][i] B[i][c], B = [G' b]
+			double[][] white = new double[k + 1][n];
+			for (int t = 0; t < n; t++) {
+				int base = t * n;
+				for (int j = 0; j <= k; j++) {
+					double[] col = (j < k) ? gs[j] : bs;
+					double sum = 0;
+					for (int i = 0; i <= t; i++) {
+						sum += mm[base + i] * col[i];
+					}
+					white[j][t] = sum;
+				}
 			}
-			double[] bw = forward(cov, bs);
 			double[][] a = new double[k][k];
 			double[] c = new double[k];
 			for (int p = 0; p < k; p++) {
-				c[p] = dot(gw[p], bw);
+				c[p] = dot(white[p], white[k]);
 				for (int q = 0; q <= p; q++) {
-					a[p][q] = dot(gw[p], gw[q]);
+					a[p][q] = dot(white[p], white[q]);
 					a[q][p] = a[p][q];
 				}
 			}
+			double bcb = dot(white[k], white[k]);
+			double[][] gls = new double[k][k];
+			double[] glsB = c.clone();
+			for (int p = 0; p < k; p++) {
+				gls[p] = a[p].clone();
+			}
 			{
 				// errors in variables: E[G~'G~] = G'C^-1 G + tr(C^-1 S_jl), E[G~'b~] =
-				// G'C^-1 b +
-				// tr(C^-1 S_jb), S the cross-row covariances of the column and b noise
-				double[][] cinv = inverseFromFactor(cov);
-				int fieldsN = model.variances().length;
-				// a[s][f][i]: source s's (columns, then b) kernel weight for field f at
-				// row i
-				double[][][] src = new double[k + 1][fieldsN][];
-				int[] srcBasis = new int[k + 1];
-				for (int j = 0; j < k; j++) {
-					srcBasis[j] = basisOf[j];
-					for (int f = 0; f < fieldsN; f++) {
-						double[] sl = model.slopes()[j][f];
-						if (sl == null) {
-							continue;
-						}
-						double[] v = new double[n];
-						for (int i = 0; i < n; i++) {
-							v[i] = model.signs()[j] * sl[rows[i]];
-						}
-						src[j][f] = v;
+				// G'C^-1 b + tr(C^-1 S_jb), S the cross-row covariances of the column
+				// and b noise; index k is b
+				// M' by rows: (C^-1)[i][l] = sum_(t >= max(i, l)) M[t][i] M[t][l]
+				double[][] mt = new double[n][];
+				for (int i = 0; i < n; i++) {
+					mt[i] = new double[n - i];
+					for (int t = i; t < n; t++) {
+						mt[i][t - i] = mm[t * n + i];
 					}
 				}
-				srcBasis[k] = 0;
-				double[] minus = new double[n];
-				java.util.Arrays.fill(minus, -1);
-				src[k][model.target()] = minus;
+				double[] sigma = new double[ns];
+				int[] owner = new int[ns];
+				for (int s = 0; s < ns; s++) {
+					owner[s] = (src.column[s] < 0) ? k : src.column[s];
+					sigma[s] = (src.column[s] < 0) ? -1 : model.signs()[src.column[s]];
+				}
 				double[][] t = new double[k + 1][k + 1];
-				for (int i = 0; i < n; i++) {
-					for (int l = 0; l < n; l++) {
-						double wil = (l <= i) ? cinv[i][l] : cinv[l][i];
-						boolean near = true;
-						for (int d = 0; d < rank && near; d++) {
-							near = Math.abs(pos[i][d] - pos[l][d]) <= span[d];
-						}
-						if (!near || wil == 0) {
-							continue;
-						}
-						for (int u = 0; u <= k; u++) {
-							for (int v = 0; v <= k; v++) {
-								double kk = 1;
-								for (int d = 0; d < rank && kk != 0; d++) {
-									kk *= xc[d][srcBasis[u]][srcBasis[v]][pos[i][d] - pos[l][d] + span[d]];
-								}
-								if (kk == 0) {
-									continue;
-								}
-								double sum = 0;
-								for (int f = 0; f < fieldsN; f++) {
-									if (src[u][f] != null && src[v][f] != null) {
-										sum += model.variances()[f] * src[u][f][i] * src[v][f][l];
-									}
-								}
-								t[u][v] += wil * kk * sum;
+				for (int q = 0; q < terms.size(); q++) {
+					int i = terms.row[q];
+					int l = terms.other[q];
+					// i >= l: (C^-1)[i][l] = sum_(t >= i) M[t][i] M[t][l]
+					double wil = 0;
+					double[] ri = mt[i];
+					double[] rl = mt[l];
+					int shift = i - l;
+					for (int r = 0; r < ri.length; r++) {
+						wil += ri[r] * rl[r + shift];
+					}
+					if (wil == 0) {
+						continue;
+					}
+					double[] e = terms.values[q];
+					for (int x = 0; x < ns; x++) {
+						for (int y = 0; y < ns; y++) {
+							if (src.field[x] != src.field[y]) {
+								continue;
 							}
+							double v = model.variances()[src.field[x]] * sigma[x] * sigma[y];
+							// ordered pair (i, l): source x at row i, y at row l; and (l,
+							// i)
+							double both = e[x * ns + y] + ((l != i) ? e[y * ns + x] : 0);
+							t[owner[x]][owner[y]] += wil * v * both;
 						}
 					}
 				}
@@ -323,13 +566,13 @@ public final class Wendy {
 					next[p] += inv[p][q] * c[q];
 				}
 			}
-			double rss = 0;
-			for (int i = 0; i < n; i++) {
-				double e = bw[i];
-				for (int j = 0; j < k; j++) {
-					e -= next[j] * gw[j][i];
+			// whitened residual r' C^-1 r with r = b - G w, from the uncorrected products
+			double rss = bcb;
+			for (int p = 0; p < k; p++) {
+				rss -= 2 * next[p] * glsB[p];
+				for (int q = 0; q < k; q++) {
+					rss += next[p] * gls[p][q] * next[q];
 				}
-				rss += e * e;
 			}
 			chi = rss / (n - k);
 			se = new double[k];
@@ -351,43 +594,6 @@ public final class Wendy {
 			}
 		}
 		return null;
-	}
-
-	/** {@code C^-1} (lower triangle) from its Cholesky factor (lower triangle). */
-	private static double[][] inverseFromFactor(double[][] l) {
-		int n = l.length;
-		// m = L^-1, lower triangular, stored by rows
-		double[][] m = new double[n][];
-		for (int i = 0; i < n; i++) {
-			m[i] = new double[i + 1];
-			m[i][i] = 1 / l[i][i];
-			for (int j = 0; j < i; j++) {
-				double s = 0;
-				for (int t = j; t < i; t++) {
-					s += l[i][t] * m[t][j];
-				}
-				m[i][j] = -s / l[i][i];
-			}
-		}
-		double[][] out = new double[n][];
-		for (int i = 0; i < n; i++) {
-			out[i] = new double[i + 1];
-		}
-		// C^-1 = M' M: (C^-1)[i][j] = sum_(t >= i) m[t][i] m[t][j], j <= i
-		for (int t = 0; t < n; t++) {
-			double[] mt = m[t];
-			for (int i = 0; i <= t; i++) {
-				double mi = mt[i];
-				if (mi == 0) {
-					continue;
-				}
-				double[] oi = out[i];
-				for (int j = 0; j <= i; j++) {
-					oi[j] += mi * mt[j];
-				}
-			}
-		}
-		return out;
 	}
 
 	/** Row indices of the sub-lattice with at most {@code maxRows} rows. */
@@ -446,73 +652,33 @@ public final class Wendy {
 	}
 
 	/**
-	 * In-place Cholesky factor of the covariance with a diagonal jitter, from
-	 * {@code 1e-12} of its mean diagonal up by tens while the factorisation fails (rows
-	 * whose kernels overlap almost completely make it nearly singular); false past
-	 * {@code 1e-4}.
+	 * The inverse {@code M = L^-1} (row-major, lower triangular) of the Cholesky factor
+	 * of the covariance with a diagonal jitter, from {@code 1e-12} of its mean diagonal
+	 * up by tens while the factorisation fails (rows whose kernels overlap almost
+	 * completely make it nearly singular); null past {@code 1e-4}.
 	 */
-	private static boolean factorise(double[][] cov) {
-		int n = cov.length;
+	private static DMatrixRMaj inverseFactor(DMatrixRMaj cov) {
+		int n = cov.numRows;
 		double mean = 0;
 		for (int i = 0; i < n; i++) {
-			mean += cov[i][i] / n;
+			mean += cov.unsafe_get(i, i) / n;
 		}
 		if (!(mean > 0)) {
-			return false;
+			return null;
 		}
 		for (double jitter = 1e-12; jitter <= 1e-4; jitter *= 10) {
-			double[][] a = new double[n][];
+			DMatrixRMaj a = cov.copy();
 			for (int i = 0; i < n; i++) {
-				a[i] = cov[i].clone();
-				a[i][i] += jitter * mean;
+				a.unsafe_set(i, i, a.unsafe_get(i, i) + jitter * mean);
 			}
-			if (cholesky(a)) {
-				for (int i = 0; i < n; i++) {
-					cov[i] = a[i];
-				}
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** In-place lower Cholesky factor of a packed lower triangle; false if not SPD. */
-	private static boolean cholesky(double[][] a) {
-		int n = a.length;
-		for (int i = 0; i < n; i++) {
-			double[] ai = a[i];
-			for (int j = 0; j <= i; j++) {
-				double[] aj = a[j];
-				double s = ai[j];
-				for (int t = 0; t < j; t++) {
-					s -= ai[t] * aj[t];
-				}
-				if (i == j) {
-					if (!(s > 0)) {
-						return false;
-					}
-					ai[i] = Math.sqrt(s);
-				}
-				else {
-					ai[j] = s / aj[j];
-				}
+			CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
+			if (chol.decompose(a)) {
+				DMatrixRMaj l = chol.getT(null);
+				TriangularSolver_DDRM.invertLower(l.data, n);
+				return l;
 			}
 		}
-		return true;
-	}
-
-	private static double[] forward(double[][] l, double[] v) {
-		int n = v.length;
-		double[] z = new double[n];
-		for (int i = 0; i < n; i++) {
-			double s = v[i];
-			double[] li = l[i];
-			for (int t = 0; t < i; t++) {
-				s -= li[t] * z[t];
-			}
-			z[i] = s / li[i];
-		}
-		return z;
+		return null;
 	}
 
 	private static double dot(double[] a, double[] b) {

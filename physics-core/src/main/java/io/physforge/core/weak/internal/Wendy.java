@@ -345,13 +345,23 @@ public final class Wendy {
 	 * @param chiSquare whitened residual sum of squares over its degrees of freedom
 	 * @param rows rows used
 	 * @param millis wall time of the fit (set by the caller)
+	 * @param logDetCovariance {@code log det C(w)} of the rows used (with the jitter)
 	 */
 	public record Result(double[] coefficients, double[] standardErrors, int iterations, double chiSquare, int rows,
-			long millis) {
+			long millis, double logDetCovariance) {
 
 		/** The same fit with its time. */
 		public Result withMillis(long ms) {
-			return new Result(this.coefficients, this.standardErrors, this.iterations, this.chiSquare, this.rows, ms);
+			return new Result(this.coefficients, this.standardErrors, this.iterations, this.chiSquare, this.rows, ms,
+					this.logDetCovariance);
+		}
+
+		/**
+		 * Minus twice the Gaussian log-likelihood of the weak residual under the fitted
+		 * covariance, up to a constant: {@code r' C^-1 r + log det C}.
+		 */
+		public double deviance() {
+			return this.chiSquare * (this.rows - this.coefficients.length) + this.logDetCovariance;
 		}
 
 	}
@@ -590,7 +600,11 @@ public final class Wendy {
 				return null;
 			}
 			if (change <= TOLERANCE * size) {
-				return new Result(w, se, it, chi, n, 0);
+				double logDet = 0;
+				for (int i = 0; i < n; i++) {
+					logDet -= 2 * Math.log(mm[i * n + i]);
+				}
+				return new Result(w, se, it, chi, n, 0, logDet);
 			}
 		}
 		return null;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -164,6 +165,28 @@ class DiscoverCommandTest {
 		assertThat(prov.get("seed").asLong()).isEqualTo(5);
 		assertThat(prov.get("version").asText()).isNotEqualTo("unknown");
 		assertThat(prov.get("settings").get("derivative").asText()).isEqualTo("fd");
+	}
+
+	/**
+	 * {@code --details} on NLS at 50% noise, seed 13: each term with its interval and
+	 * inclusion, the {@code v^2} term dropped as insignificant, the weak form and the
+	 * estimated noise level (sigma over the noisy data's standard deviation, 44.7%).
+	 */
+	@Test
+	void printsHowSureItIsWithDetails(@TempDir Path dir) throws Exception {
+		Path noisy = dir.resolve("nls50.npz");
+		DataSets.write(Noise.add(DataSets.read(ReferenceData.pdeFind("nls.npz")), 0.5, 13L), noisy);
+		CliRun run = CliRun.of("discover", noisy.toString(), "--details", "--seed", "13");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		List<String> lines = run.out().strip().lines().toList();
+		assertThat(lines.get(0)).startsWith("u_t = ");
+		assertThat(lines.get(1)).contains("term").contains("95% interval").contains("inclusion");
+		assertThat(lines).anyMatch((l) -> l.matches("\\s+v_xx\\s+-0\\.\\d+\\s+\\[.*\\]\\s+1\\.00"));
+		assertThat(lines).anyMatch((l) -> l.contains("dropped, its 95% interval contains zero: v^2"));
+		assertThat(lines).anyMatch((l) -> l.startsWith("v_t = "));
+		// sigma relative to the std of the noisy data: 0.5 / sqrt(1 + 0.5^2) = 0.447
+		assertThat(lines.get(lines.size() - 1)).startsWith("method: weak; estimated noise (sigma / std): u 44.")
+			.contains("v 44.");
 	}
 
 	@Test

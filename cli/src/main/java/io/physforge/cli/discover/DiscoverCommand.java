@@ -131,6 +131,11 @@ public final class DiscoverCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "print the result as JSON (equations, metrics, provenance)")
 	private boolean json;
 
+	@Option(names = "--details",
+			description = "after each equation, its terms with coefficient, 95% interval and inclusion "
+					+ "probability, the terms dropped as insignificant, the method and the estimated noise level")
+	private boolean details;
+
 	@Override
 	public Integer call() {
 		DiscoverySettings defaults = DiscoverySettings.defaults();
@@ -147,8 +152,13 @@ public final class DiscoverCommand implements Callable<Integer> {
 			out.println(Json.write(result));
 		}
 		else {
-			for (DiscoveredEquation e : result.equations()) {
-				out.println(e.text());
+			if (this.details) {
+				UncertaintyReport.print(result, out);
+			}
+			else {
+				for (DiscoveredEquation e : result.equations()) {
+					out.println(e.text());
+				}
 			}
 			if (this.validate) {
 				out.println("validation: " + result.metrics().get("validation"));

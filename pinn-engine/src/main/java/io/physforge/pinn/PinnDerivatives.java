@@ -372,27 +372,12 @@ public final class PinnDerivatives {
 		List<String> names = Discovery.requiredDerivatives(data.grid(), fields, settings);
 		Grid cropped = crop(data.grid());
 		for (Map<String, java.util.Set<String>> candidate : candidates) {
-			List<String> parts = new ArrayList<>();
-			Map<String, Double> coefficients = new LinkedHashMap<>();
-			int k = 0;
+			Map<String, Map<String, Double>> fitted = new LinkedHashMap<>();
 			for (Map.Entry<String, java.util.Set<String>> e : candidate.entrySet()) {
-				Map<String, Double> ls = columns.leastSquares(e.getKey(), e.getValue());
-				StringBuilder sb = new StringBuilder(e.getKey()).append(" =");
-				for (Map.Entry<String, Double> t : ls.entrySet()) {
-					String name;
-					do {
-						name = "c" + (++k);
-					}
-					while (fields.contains(name));
-					coefficients.put(name, t.getValue());
-					sb.append(sb.charAt(sb.length() - 1) == '=' ? " " : " + ").append(name);
-					if (!t.getKey().equals("1")) {
-						sb.append('*').append(t.getKey());
-					}
-				}
-				parts.add(sb.toString());
+				fitted.put(e.getKey(), columns.leastSquares(e.getKey(), e.getValue()));
 			}
-			String pde = String.join("; ", parts);
+			Map<String, Double> coefficients = new LinkedHashMap<>();
+			String pde = residualText(fitted, fields, coefficients);
 			PinnSettings s = pinn.withPde(pde).withEpochs(0, physics.iterations());
 			Map<String, Object> c = new LinkedHashMap<>();
 			c.put("residual", pde);
@@ -636,15 +621,29 @@ public final class PinnDerivatives {
 	 * null when an equation has no term.
 	 */
 	static String equationText(DiscoveryResult r, List<String> fields, Map<String, Double> start) {
-		List<String> parts = new ArrayList<>();
-		int k = 0;
+		Map<String, Map<String, Double>> found = new LinkedHashMap<>();
 		for (var e : r.equations()) {
-			Map<String, Double> found = e.coefficients();
-			if (found.isEmpty()) {
+			if (e.coefficients().isEmpty()) {
 				return null;
 			}
-			StringBuilder sb = new StringBuilder(e.lhs()).append(" =");
-			for (Map.Entry<String, Double> term : found.entrySet()) {
+			found.put(e.lhs(), e.coefficients());
+		}
+		return residualText(found, fields, start);
+	}
+
+	/**
+	 * The residual equation {@code lhs = c1*term + c2*term; ...} of terms with starting
+	 * coefficients (by left-hand side): each term gets a coefficient name
+	 * {@code c1, c2, ...} that is not a field name, and its starting value goes to
+	 * {@code start}.
+	 */
+	private static String residualText(Map<String, Map<String, Double>> equations, List<String> fields,
+			Map<String, Double> start) {
+		List<String> parts = new ArrayList<>();
+		int k = 0;
+		for (Map.Entry<String, Map<String, Double>> e : equations.entrySet()) {
+			StringBuilder sb = new StringBuilder(e.getKey()).append(" =");
+			for (Map.Entry<String, Double> term : e.getValue().entrySet()) {
 				String name;
 				do {
 					name = "c" + (++k);

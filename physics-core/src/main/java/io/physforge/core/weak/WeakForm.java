@@ -1075,16 +1075,8 @@ public final class WeakForm {
 		int k = layout.powers().length;
 		int[] shape = data.grid().shape();
 		int rank = shape.length;
-		double norm = 1;
-		for (int d = 0; d < rank; d++) {
-			double s = 0;
-			for (double x : layout.kernels()[d][0]) {
-				s += x;
-			}
-			norm *= s;
-		}
-		double[][][] slopes = new double[k][fields.size()][];
-		// the slopes point by point: the covariance is summed exactly (Wendy.PairTerms)
+		// the slopes dM_j/du_f point by point: the covariance is summed exactly
+		// (Wendy.PairTerms)
 		double[][][] points = new double[k][fields.size()][];
 		for (int j = 0; j < k; j++) {
 			for (int f = 0; f < fields.size(); f++) {
@@ -1095,26 +1087,15 @@ public final class WeakForm {
 				int[] lower = layout.powers()[j].clone();
 				lower[f]--;
 				double[] m = unbiasedMonomial(data, fields, lower, variances);
-				if (points != null) {
-					double[] pt = m.clone();
-					for (int i = 0; i < pt.length; i++) {
-						pt[i] *= p;
-					}
-					points[j][f] = pt;
+				double[] pt = m.clone();
+				for (int i = 0; i < pt.length; i++) {
+					pt[i] *= p;
 				}
-				double[] cur = m;
-				int[] sh = shape.clone();
-				for (int d = 0; d < rank; d++) {
-					cur = Integrals.reduce(cur, sh, d, layout.kernels()[d][0], layout.centres()[d]);
-				}
-				for (int i = 0; i < cur.length; i++) {
-					cur[i] *= p / norm;
-				}
-				slopes[j][f] = cur;
+				points[j][f] = pt;
 			}
 		}
 		Wendy.Model model = new Wendy.Model(layout.kernels(), layout.centres(), layout.tAxis(), layout.derivatives(),
-				layout.signs(), slopes, variances, fields.indexOf(target), points, shape);
+				layout.signs(), null, variances, fields.indexOf(target), points, shape);
 		WeakSystem s = built.system();
 		long t0 = System.nanoTime();
 		Wendy.Result r = Wendy.fit(s.columns(), s.target(target + "_t"), refit.coefficients(), model, WENDY_ROWS);

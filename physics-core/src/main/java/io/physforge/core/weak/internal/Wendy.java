@@ -68,9 +68,14 @@ public final class Wendy {
 	 * @param derivatives per column, the derivative order per axis (0 on time)
 	 * @param signs per column, the factor of its integral ({@code (-1)^|a| factor})
 	 * @param slopes {@code slopes[j][f]}: per row, the {@code psi_r}-weighted mean of
-	 * {@code dM_j/du_f} (null where zero)
+	 * {@code dM_j/du_f} (null where zero); used only without {@code pointSlopes}, which
+	 * then may leave it null
 	 * @param variances noise variance per field
 	 * @param target the field index of the left-hand side
+	 * @param pointSlopes {@code pointSlopes[j][f]}: {@code dM_j/du_f} at every grid point
+	 * (null where zero), for the exact covariance; null for the row-mean form. Needs a
+	 * grid of one time and one spatial axis.
+	 * @param shape the grid shape (with {@code pointSlopes})
 	 */
 	public record Model(double[][][] kernels, int[][] centres, int tAxis, int[][] derivatives, double[] signs,
 			double[][][] slopes, double[] variances, int target, double[][][] pointSlopes, int[] shape) {
@@ -130,17 +135,21 @@ public final class Wendy {
 			points.add(null);
 			for (int j = 0; j < basisOf.length; j++) {
 				for (int f = 0; f < model.variances().length; f++) {
-					double[] sl = model.slopes()[j][f];
-					if (sl == null) {
+					double[] point = (model.pointSlopes() != null) ? model.pointSlopes()[j][f] : null;
+					double[] sl = (model.slopes() != null) ? model.slopes()[j][f] : null;
+					if (point == null && sl == null) {
 						continue;
 					}
-					double[] m = new double[rows.length];
-					for (int i = 0; i < rows.length; i++) {
-						m[i] = sl[rows[i]];
+					double[] m = null;
+					if (sl != null) {
+						m = new double[rows.length];
+						for (int i = 0; i < rows.length; i++) {
+							m[i] = sl[rows[i]];
+						}
 					}
 					spec.add(new int[] { f, basisOf[j], j });
 					means.add(m);
-					points.add((model.pointSlopes() != null) ? model.pointSlopes()[j][f] : null);
+					points.add(point);
 				}
 			}
 			return new Sources(spec, means.toArray(new double[0][]), points.toArray(new double[0][]));
@@ -439,7 +448,10 @@ public final class Wendy {
 			}
 		}
 		Sources src = Sources.of(model, basis, basisOf, rows);
-		PairTerms terms = (model.pointSlopes() != null && rank == 2) ? PairTerms.exact(model, basis, src, pos, span, xc)
+		if (model.pointSlopes() != null && rank != 2) {
+			throw new IllegalArgumentException("point-by-point slopes need one time and one spatial axis");
+		}
+		PairTerms terms = (model.pointSlopes() != null) ? PairTerms.exact(model, basis, src, pos, span, xc)
 				: PairTerms.rowMean(model, basis, src, pos, span, xc, nq);
 		int ns = src.count();
 		double[] w = w0.clone();

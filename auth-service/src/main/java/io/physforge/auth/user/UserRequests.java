@@ -14,9 +14,9 @@ import jakarta.validation.constraints.Size;
  */
 final class UserRequests {
 
-	static final String ROLE_PATTERN = "ADMIN|RESEARCHER|VIEWER";
+	static final String ROLE_PATTERN = "ADMIN|RESEARCHER|VIEWER|AUDITOR";
 
-	static final String ROLE_MESSAGE = "must be one of ADMIN, RESEARCHER, VIEWER";
+	static final String ROLE_MESSAGE = "must be one of ADMIN, RESEARCHER, VIEWER, AUDITOR";
 
 	private UserRequests() {
 	}

@@ -18,8 +18,14 @@ public final class Roles {
 	/** Reads only. */
 	public static final String VIEWER = "VIEWER";
 
+	/**
+	 * Reads and verifies the audit log (every user's events), nothing else; ADMIN may do
+	 * the same.
+	 */
+	public static final String AUDITOR = "AUDITOR";
+
 	/** Every role, most powerful first. */
-	public static final List<String> ALL = List.of(ADMIN, RESEARCHER, VIEWER);
+	public static final List<String> ALL = List.of(ADMIN, RESEARCHER, VIEWER, AUDITOR);
 
 	private Roles() {
 	}

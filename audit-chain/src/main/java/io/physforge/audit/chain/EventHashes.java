@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.function.BinaryOperator;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -74,6 +75,25 @@ public final class EventHashes {
 			mac.init(this.key);
 			mac.update(prevHash);
 			return mac.doFinal(canonicalEventUtf8);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available in this JDK", ex);
+		}
+	}
+
+	/**
+	 * A link function for one thread that reuses its {@link Mac}: faster than
+	 * {@link #link} when checking a long chain.
+	 * @return {@code (prevHash, canonicalEventUtf8) -> link}, not thread-safe
+	 */
+	public BinaryOperator<byte[]> linker() {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.key);
+			return (prev, event) -> {
+				mac.update(prev);
+				return mac.doFinal(event);
+			};
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available in this JDK", ex);

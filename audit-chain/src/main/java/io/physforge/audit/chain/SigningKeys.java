@@ -7,6 +7,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -95,6 +98,38 @@ public final class SigningKeys {
 			throw new IllegalArgumentException("the Ed25519 public key does not belong to the private key");
 		}
 		return pair;
+	}
+
+	/**
+	 * The public key of an Ed25519 private key (RFC 8032 §5.1.5): the JDK does not expose
+	 * the derivation, so the key generator is fed the private key's 32 bytes as its
+	 * randomness, which yields the same private key and its public key.
+	 * @param key an Ed25519 private key
+	 * @return its public key
+	 */
+	public static PublicKey publicKeyOf(PrivateKey key) {
+		if (!(key instanceof EdECPrivateKey edec) || edec.getBytes().isEmpty()) {
+			throw new IllegalArgumentException("not an Ed25519 private key with its key bytes");
+		}
+		byte[] seed = edec.getBytes().get();
+		SecureRandom replay = new SecureRandom() {
+			@Override
+			public void nextBytes(byte[] bytes) {
+				System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+			}
+		};
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+			generator.initialize(NamedParameterSpec.ED25519, replay);
+			KeyPair pair = generator.generateKeyPair();
+			if (!Arrays.equals(((EdECPrivateKey) pair.getPrivate()).getBytes().orElseThrow(), seed)) {
+				throw new IllegalStateException("this JDK's Ed25519 generator does not take the seed as given");
+			}
+			return pair.getPublic();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Ed25519 is not available in this JDK", ex);
+		}
 	}
 
 	/**

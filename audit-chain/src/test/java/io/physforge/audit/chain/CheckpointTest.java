@@ -31,6 +31,8 @@ class CheckpointTest {
 			.isFalse();
 		assertThat(c.verify(SigningKeys.generate().getPublic())).isFalse();
 		assertThat(SigningKeys.publicKey(SigningKeys.pem(keys.getPublic()))).isEqualTo(keys.getPublic());
+		assertThat(SigningKeys.publicKeyOf(SigningKeys.privateKey(keys.getPrivate().getEncoded())))
+			.isEqualTo(keys.getPublic());
 		assertThat(SigningKeys.keyPair(keys.getPrivate().getEncoded(), keys.getPublic().getEncoded()).getPublic())
 			.isEqualTo(keys.getPublic());
 	}

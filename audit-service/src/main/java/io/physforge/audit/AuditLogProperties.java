@@ -21,11 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyDir where generated keys are kept, files mode 600 ({@code PF_AUDIT_KEY_DIR})
  * @param fetchSize rows fetched per round trip when walking the log
  * ({@code PF_AUDIT_FETCH_SIZE})
+ * @param retention events older than this are summarised into a signed retention
+ * checkpoint and then removed ({@code PF_AUDIT_RETENTION}, e.g. {@code 2555d}); unset:
+ * kept forever
  */
 @ConfigurationProperties("physforge.audit")
 public record AuditLogProperties(@DefaultValue("1000") int checkpointEvery,
 		@DefaultValue("60s") Duration checkpointInterval, String hmacKey, String signingKey, Path keyDir,
-		@DefaultValue("2000") int fetchSize) {
+		@DefaultValue("2000") int fetchSize, Duration retention) {
 
 	public AuditLogProperties {
 		if (checkpointEvery < 1) {
@@ -33,6 +36,9 @@ public record AuditLogProperties(@DefaultValue("1000") int checkpointEvery,
 		}
 		if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
 			throw new IllegalArgumentException("physforge.audit.checkpoint-interval must be positive");
+		}
+		if (retention != null && (retention.isNegative() || retention.isZero())) {
+			throw new IllegalArgumentException("physforge.audit.retention must be positive when set");
 		}
 		if (keyDir == null) {
 			keyDir = Path.of(System.getProperty("user.home"), ".physforge", "audit-keys");

@@ -45,6 +45,38 @@ public final class MerkleTree {
 	}
 
 	/**
+	 * Hashes of whole subtrees, for proofs over trees whose oldest leaves are no longer
+	 * stored ({@link PrunedTree}).
+	 */
+	@FunctionalInterface
+	public interface SubtreeSource {
+
+		/**
+		 * @param from first leaf of the subtree
+		 * @param to leaf after its last
+		 * @return {@code MTH(D[from:to])}
+		 */
+		byte[] hash(long from, long to);
+
+	}
+
+	/**
+	 * @param source stored leaves
+	 * @return subtree hashes computed by streaming those leaves
+	 */
+	public static SubtreeSource subtrees(LeafSource source) {
+		return (from, to) -> {
+			MerkleFrontier frontier = new MerkleFrontier();
+			source.leaves(from, to, frontier::append);
+			if (frontier.size() != to - from) {
+				throw new IllegalStateException(
+						"leaf source gave " + frontier.size() + " leaves for [" + from + ", " + to + ")");
+			}
+			return frontier.root();
+		};
+	}
+
+	/**
 	 * @return the root of the empty tree, {@code SHA-256()}
 	 */
 	public static byte[] emptyRoot() {
@@ -101,6 +133,17 @@ public final class MerkleTree {
 	 * @return the audit path
 	 */
 	public static List<byte[]> inclusionProof(long index, long size, LeafSource source) {
+		return inclusionProof(index, size, subtrees(source));
+	}
+
+	/**
+	 * The inclusion proof of leaf {@code index}, bottom-up, from subtree hashes.
+	 * @param index the leaf
+	 * @param size the tree size
+	 * @param source subtree hashes
+	 * @return the audit path
+	 */
+	public static List<byte[]> inclusionProof(long index, long size, SubtreeSource source) {
 		checkIndex(index, size);
 		List<long[]> siblings = new ArrayList<>();
 		long lo = 0;
@@ -116,7 +159,11 @@ public final class MerkleTree {
 				lo = lo + k;
 			}
 		}
-		return hashNodes(siblings, source);
+		List<byte[]> hashes = new ArrayList<>();
+		for (long[] node : siblings) {
+			hashes.add(source.hash(node[0], node[1]));
+		}
+		return hashes;
 	}
 
 	/**
@@ -195,19 +242,21 @@ public final class MerkleTree {
 	 * @return the proof hashes, in order
 	 */
 	public static List<byte[]> rangeProof(long from, long to, long size, LeafSource source) {
-		return hashNodes(rangeProofNodes(from, to, size), source);
+		return rangeProof(from, to, size, subtrees(source));
 	}
 
-	private static List<byte[]> hashNodes(List<long[]> nodes, LeafSource source) {
+	/**
+	 * The range proof of leaves {@code [from, to)} from subtree hashes.
+	 * @param from first leaf of the range
+	 * @param to leaf after the last
+	 * @param size tree size
+	 * @param source subtree hashes
+	 * @return the proof hashes, in order
+	 */
+	public static List<byte[]> rangeProof(long from, long to, long size, SubtreeSource source) {
 		List<byte[]> hashes = new ArrayList<>();
-		for (long[] node : nodes) {
-			MerkleFrontier frontier = new MerkleFrontier();
-			source.leaves(node[0], node[1], frontier::append);
-			if (frontier.size() != node[1] - node[0]) {
-				throw new IllegalStateException(
-						"leaf source gave " + frontier.size() + " leaves for [" + node[0] + ", " + node[1] + ")");
-			}
-			hashes.add(frontier.root());
+		for (long[] node : rangeProofNodes(from, to, size)) {
+			hashes.add(source.hash(node[0], node[1]));
 		}
 		return hashes;
 	}

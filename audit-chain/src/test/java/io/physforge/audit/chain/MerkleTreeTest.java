@@ -77,6 +77,28 @@ class MerkleTreeTest {
 		}
 	}
 
+	@Test
+	void proofsOfAPrunedTreeEqualThoseOfTheFullTree() {
+		for (int trial = 0; trial < 300; trial++) {
+			int n = 2 + this.random.nextInt(600);
+			int pruned = this.random.nextInt(n);
+			List<byte[]> leaves = leaves(n);
+			MerkleFrontier kept = new MerkleFrontier();
+			leaves.subList(0, pruned).forEach(kept::append);
+			MerkleTree.LeafSource stored = (from, to, sink) -> {
+				assertThat(from).as("no removed leaf is read").isGreaterThanOrEqualTo(pruned);
+				leaves.subList((int) from, (int) to).forEach(sink);
+			};
+			PrunedTree tree = new PrunedTree(pruned, kept.hashes(), stored);
+			int m = pruned + this.random.nextInt(n - pruned);
+			assertThat(MerkleTree.inclusionProof(m, n, tree)).as("n=%d pruned=%d m=%d", n, pruned, m)
+				.containsExactlyElementsOf(MerkleTree.inclusionProof(m, n, source(leaves)));
+			int to = m + 1 + this.random.nextInt(n - m);
+			assertThat(MerkleTree.rangeProof(m, to, n, tree))
+				.containsExactlyElementsOf(MerkleTree.rangeProof(m, to, n, source(leaves)));
+		}
+	}
+
 	static List<byte[]> leaves(int n) {
 		List<byte[]> leaves = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {

@@ -98,8 +98,9 @@ class AuditController {
 	@PreAuthorize(READERS)
 	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) Long from,
 			@RequestParam(required = false) Long to) {
-		long first = (from != null) ? from : 1;
-		long last = this.reader.exportEnd(from, to);
+		long[] range = this.reader.exportRange(from, to);
+		long first = range[0];
+		long last = range[1];
 		this.reads.record(CurrentUser.get(), "audit.export", "seq " + first + " to " + last);
 		StreamingResponseBody body = (out) -> this.reader.export(first, last, out);
 		return ResponseEntity.ok()

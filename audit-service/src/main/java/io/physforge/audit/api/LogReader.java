@@ -73,7 +73,7 @@ class LogReader {
 								+ "or checkpoint-interval, whichever comes first.");
 			}
 			long size = latest.get().treeSize();
-			List<String> path = MerkleTree.inclusionProof(seq - 1, size, this.rows.leafSource(connection))
+			List<String> path = MerkleTree.inclusionProof(seq - 1, size, this.rows.subtrees(connection))
 				.stream()
 				.map(io.physforge.audit.chain.Hex::of)
 				.toList();
@@ -96,13 +96,19 @@ class LogReader {
 	}
 
 	/**
-	 * Checks an export's range against the latest checkpoint before streaming starts.
-	 * @return the last seq of the export
+	 * Checks an export's range against the latest checkpoint and retention before
+	 * streaming starts.
+	 * @return the first and last seq of the export
 	 */
-	long exportEnd(Long from, Long to) {
+	long[] exportRange(Long from, Long to) {
 		long latest = snapshot((connection) -> this.rows.latestCheckpoint(connection).map(Checkpoint::treeSize))
 			.orElse(0L);
-		long first = (from != null) ? from : 1;
+		long removed = snapshot((connection) -> this.rows.latestRetention(connection).map((r) -> r.toSeq())).orElse(0L);
+		long first = (from != null) ? from : removed + 1;
+		if (first <= removed) {
+			throw ProblemException.badRequest("removed-by-retention", "Events up to seq " + removed
+					+ " were summarised and removed by retention; export from seq " + (removed + 1) + " on.");
+		}
 		long last = (to != null) ? to : latest;
 		if (latest == 0) {
 			throw ProblemException.conflict("no-checkpoint",
@@ -112,7 +118,7 @@ class LogReader {
 			throw ProblemException.badRequest("invalid-export-range", "from and to must satisfy 1 <= from <= to <= "
 					+ latest + " (the latest checkpoint's tree size), were from=" + from + " to=" + to);
 		}
-		return last;
+		return new long[] { first, last };
 	}
 
 	void export(long first, long last, OutputStream out) {
@@ -134,7 +140,7 @@ class LogReader {
 					}
 				}
 				List<byte[]> proof = MerkleTree.rangeProof(first - 1, last, checkpoint.treeSize(),
-						this.rows.leafSource(connection));
+						this.rows.subtrees(connection));
 				writer.write(ExportFormat.checkpoint(checkpoint, first - 1, last, proof) + "\n");
 				writer.flush();
 			}

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import io.physforge.audit.chain.Checkpoint;
 import io.physforge.audit.chain.EventHashes;
 import io.physforge.audit.chain.MerkleFrontier;
+import io.physforge.audit.chain.RetentionCheckpoint;
 import io.physforge.audit.keys.AuditKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,15 +67,17 @@ public final class AuditIngest {
 	}
 
 	/**
-	 * Publishes the signing key and rebuilds the frontier from the stored leaf hashes
-	 * (streamed).
+	 * Publishes the signing key and rebuilds the frontier from the newest retention
+	 * checkpoint's frontier and the stored leaf hashes after it (streamed).
 	 * @throws SQLException on database errors
 	 */
 	public synchronized void start() throws SQLException {
 		inTransaction((connection) -> {
 			this.rows.publishKey(connection, this.keys.keyId(), this.keys.publicKey().getEncoded());
-			MerkleFrontier rebuilt = new MerkleFrontier();
-			this.rows.leaves(connection, 0, Long.MAX_VALUE, rebuilt::append);
+			MerkleFrontier rebuilt = this.rows.latestRetention(connection)
+				.map(RetentionCheckpoint::tree)
+				.orElseGet(MerkleFrontier::new);
+			this.rows.leaves(connection, rebuilt.size(), Long.MAX_VALUE, rebuilt::append);
 			this.frontier = rebuilt;
 			log.info("Audit log opened: {} events, checkpoint key {}", rebuilt.size(), this.keys.keyId());
 			return null;

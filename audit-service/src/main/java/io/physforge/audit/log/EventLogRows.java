@@ -1,5 +1,6 @@
 package io.physforge.audit.log;
 
+import java.io.ByteArrayOutputStream;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,9 +21,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.physforge.audit.chain.CanonicalJson;
 import io.physforge.audit.chain.Checkpoint;
 import io.physforge.audit.chain.EventHashes;
 import io.physforge.audit.chain.MerkleTree;
+import io.physforge.audit.chain.PrunedTree;
+import io.physforge.audit.chain.RetentionCheckpoint;
 import io.physforge.audit.chain.SigningKeys;
 
 /**
@@ -64,14 +72,19 @@ public final class EventLogRows {
 
 	/**
 	 * @param connection a connection
-	 * @return the head
+	 * @return the head (after a retention that removed every row: its last seq and link)
 	 * @throws SQLException on database errors
 	 */
 	public Head head(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT seq, hash FROM event_log ORDER BY seq DESC LIMIT 1")) {
-			return rs.next() ? new Head(rs.getLong(1), rs.getBytes(2)) : new Head(0, EventHashes.GENESIS);
+			if (rs.next()) {
+				return new Head(rs.getLong(1), rs.getBytes(2));
+			}
 		}
+		// every row removed by retention: the chain continues from its summary
+		return latestRetention(connection).map((r) -> new Head(r.toSeq(), r.lastChainHash()))
+			.orElseGet(() -> new Head(0, EventHashes.GENESIS));
 	}
 
 	/**
@@ -271,6 +284,153 @@ public final class EventLogRows {
 			}
 		}
 		return keys;
+	}
+
+	/**
+	 * Subtree hashes for proofs: from the stored leaves, and from the newest retention
+	 * checkpoint's frontier for leaves removed by retention ({@link PrunedTree}).
+	 * @param connection a connection with auto-commit off
+	 * @return the source
+	 * @throws SQLException on database errors
+	 */
+	public MerkleTree.SubtreeSource subtrees(Connection connection) throws SQLException {
+		Optional<RetentionCheckpoint> retention = latestRetention(connection);
+		MerkleTree.LeafSource leaves = leafSource(connection);
+		return retention.<MerkleTree.SubtreeSource>map((r) -> new PrunedTree(r.toSeq(), r.frontier(), leaves))
+			.orElseGet(() -> MerkleTree.subtrees(leaves));
+	}
+
+	/**
+	 * @param connection a connection
+	 * @return every retention checkpoint, oldest first
+	 * @throws SQLException on database errors
+	 */
+	public List<RetentionCheckpoint> retentions(Connection connection) throws SQLException {
+		List<RetentionCheckpoint> found = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(
+						"SELECT from_seq, to_seq, event_count, action_counts, last_chain_hash, frontier, created_at, key_id, "
+								+ "signature FROM retention_checkpoint ORDER BY to_seq")) {
+			while (rs.next()) {
+				byte[] packed = rs.getBytes(6);
+				List<byte[]> frontier = new ArrayList<>();
+				for (int i = 0; i + 32 <= packed.length; i += 32) {
+					frontier.add(Arrays.copyOfRange(packed, i, i + 32));
+				}
+				found.add(new RetentionCheckpoint(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+						rs.getBytes(5), frontier, rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getBytes(9)));
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * @param connection a connection
+	 * @return the newest retention checkpoint, if any
+	 * @throws SQLException on database errors
+	 */
+	public Optional<RetentionCheckpoint> latestRetention(Connection connection) throws SQLException {
+		List<RetentionCheckpoint> all = retentions(connection);
+		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+	}
+
+	/**
+	 * @param connection a connection in a transaction holding the head lock
+	 * @param retention a signed retention checkpoint
+	 * @throws SQLException on database errors
+	 */
+	public void appendRetention(Connection connection, RetentionCheckpoint retention) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO retention_checkpoint (to_seq, "
+				+ "from_seq, event_count, action_counts, last_chain_hash, frontier, created_at, key_id, signature) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			statement.setLong(1, retention.toSeq());
+			statement.setLong(2, retention.fromSeq());
+			statement.setLong(3, retention.eventCount());
+			statement.setString(4, retention.actionCounts());
+			statement.setBytes(5, retention.lastChainHash());
+			ByteArrayOutputStream packed = new ByteArrayOutputStream();
+			retention.frontier().forEach(packed::writeBytes);
+			statement.setBytes(6, packed.toByteArray());
+			statement.setTimestamp(7, Timestamp.from(retention.time()));
+			statement.setString(8, retention.keyId());
+			statement.setBytes(9, retention.signature());
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * @param connection a connection
+	 * @param afterSeq only seqs after this
+	 * @param cutoff the retention cut-off
+	 * @return the first seq after {@code afterSeq} that occurred at or after the cut-off
+	 * @throws SQLException on database errors
+	 */
+	public Optional<Long> firstKept(Connection connection, long afterSeq, Instant cutoff) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT min(seq) FROM event_log WHERE seq > ? AND occurred_at >= ?")) {
+			statement.setLong(1, afterSeq);
+			statement.setTimestamp(2, Timestamp.from(cutoff));
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				long seq = rs.getLong(1);
+				return rs.wasNull() ? Optional.empty() : Optional.of(seq);
+			}
+		}
+	}
+
+	/**
+	 * @param connection a connection
+	 * @param from first seq
+	 * @param to last seq
+	 * @return RFC 8785 canonical JSON of the number of events per action in that range
+	 * @throws SQLException on database errors
+	 */
+	public String actionCounts(Connection connection, long from, long to) throws SQLException {
+		ObjectNode counts = JsonNodeFactory.instance.objectNode();
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT action, count(*) FROM event_log WHERE seq >= ? AND seq <= ? GROUP BY action")) {
+			statement.setLong(1, from);
+			statement.setLong(2, to);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					counts.put(rs.getString(1), rs.getLong(2));
+				}
+			}
+		}
+		return CanonicalJson.serialize(counts);
+	}
+
+	/**
+	 * @param connection a connection
+	 * @param seq a stored seq
+	 * @return its chain link
+	 * @throws SQLException on database errors, or when the row is missing
+	 */
+	public byte[] hashAt(Connection connection, long seq) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT hash FROM event_log WHERE seq = ?")) {
+			statement.setLong(1, seq);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (!rs.next()) {
+					throw new SQLException("audit event seq " + seq + " is missing");
+				}
+				return rs.getBytes(1);
+			}
+		}
+	}
+
+	/**
+	 * Removes the rows the newest retention checkpoint covers, through the
+	 * {@code purge_retained()} SECURITY DEFINER function (the writer role has no DELETE).
+	 * @param connection a connection in a transaction holding the head lock
+	 * @return rows removed
+	 * @throws SQLException on database errors
+	 */
+	public long purgeRetained(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT purge_retained()")) {
+			rs.next();
+			return rs.getLong(1);
+		}
 	}
 
 }

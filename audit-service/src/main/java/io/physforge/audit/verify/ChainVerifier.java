@@ -1,6 +1,7 @@
 package io.physforge.audit.verify;
 
 import java.security.PublicKey;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,11 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.audit.chain.Checkpoint;
 import io.physforge.audit.chain.EventHashes;
 import io.physforge.audit.chain.MerkleFrontier;
+import io.physforge.audit.chain.RetentionCheckpoint;
 import io.physforge.audit.chain.VerifyResult;
 import io.physforge.audit.log.EventLogRows;
 
@@ -37,13 +40,13 @@ import io.physforge.audit.log.EventLogRows;
  * with its published key; at its tree size the RFC 9162 Merkle root of the leaves and the
  * last link equal the signed ones; its tree is not larger than the log (a truncated tail,
  * whose first missing seq is reported). The lowest seq among all findings is the answer;
- * a checkpoint's own fault is reported at its tree size.
+ * a checkpoint's own fault is reported at its tree size. After retention the walk starts
+ * from the newest signed retention checkpoint: its chain link and Merkle frontier; every
+ * retention checkpoint's signature is checked.
  */
 public final class ChainVerifier {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private static final Pattern NEEDS_QUOTES = Pattern.compile("[{},\"\\\\\\s]");
 
 	private final EventLogRows rows;
 
@@ -99,15 +102,30 @@ public final class ChainVerifier {
 			}
 		}
 		duplicates(connection, findings);
+		RetentionCheckpoint start = null;
+		for (RetentionCheckpoint retention : this.rows.retentions(connection)) {
+			PublicKey key = keys.get(retention.keyId());
+			if (key == null || !retention.verify(key)) {
+				findings.add(retention.toSeq(), "retention checkpoint of seq " + retention.fromSeq() + " to "
+						+ retention.toSeq() + ": the Ed25519 signature does not verify (edited or unknown key)");
+			}
+			start = retention;
+		}
 		BinaryOperator<byte[]> link = this.hashes.linker();
-		MerkleFrontier tree = new MerkleFrontier();
-		byte[] prev = EventHashes.GENESIS;
-		long expected = 1;
+		MerkleFrontier tree = (start != null) ? start.tree() : new MerkleFrontier();
+		byte[] prev = (start != null) ? start.lastChainHash() : EventHashes.GENESIS;
+		long expected = tree.size() + 1;
+		long removed = tree.size();
 		int nextCheckpoint = 0;
+		for (; nextCheckpoint < checkpoints.size()
+				&& checkpoints.get(nextCheckpoint).treeSize() <= tree.size(); nextCheckpoint++) {
+			checkAt(checkpoints.get(nextCheckpoint), tree, prev, findings);
+		}
 		try (PreparedStatement statement = connection.prepareStatement("SELECT seq, event_id, occurred_at, service, "
 				+ "actor, actor_roles, action, resource_type, resource_id, outcome, event, leaf_hash, prev_hash, hash "
-				+ "FROM event_log ORDER BY seq")) {
+				+ "FROM event_log WHERE seq >= ? ORDER BY seq")) {
 			statement.setFetchSize(this.fetchSize);
+			statement.setLong(1, expected);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next() && findings.first() > expected) {
 					long seq = rs.getLong(1);
@@ -141,12 +159,9 @@ public final class ChainVerifier {
 									+ checkpoint.treeSize() + " but the log ends at seq " + stored
 									+ ": the tail was truncated");
 				}
-				else if (checkpoint.treeSize() == 0) {
-					checkAt(checkpoint, tree, prev, findings);
-				}
 			}
 		}
-		return findings.result(Math.min(stored, findings.first() - 1));
+		return findings.result(Math.min(stored, findings.first() - 1) - removed);
 	}
 
 	private void checkAt(Checkpoint checkpoint, MerkleFrontier tree, byte[] last, Findings findings) {
@@ -193,7 +208,6 @@ public final class ChainVerifier {
 		String[][] text = { { "event_id", rs.getString(2), event.path("eventId").asText(null) },
 				{ "service", rs.getString(4), event.path("service").asText(null) },
 				{ "actor", rs.getString(5), event.path("actor").asText(null) },
-				{ "actor_roles", rs.getString(6), pgArray(event.path("actorRoles")) },
 				{ "action", rs.getString(7), event.path("action").asText(null) },
 				{ "resource_type", rs.getString(8), event.path("resourceType").asText(null) },
 				{ "resource_id", rs.getString(9), event.path("resourceId").asText(null) },
@@ -202,6 +216,12 @@ public final class ChainVerifier {
 			if (!Objects.equals(column[1], column[2])) {
 				return column[0];
 			}
+		}
+		List<String> roles = new ArrayList<>();
+		event.path("actorRoles").forEach((role) -> roles.add(role.asText()));
+		Array stored = rs.getArray(6);
+		if (stored == null || !Arrays.asList((Object[]) stored.getArray()).equals(roles)) {
+			return "actor_roles";
 		}
 		try {
 			if (!Instant.parse(event.path("occurredAt").asText()).equals(rs.getTimestamp(3).toInstant())) {
@@ -212,24 +232,6 @@ public final class ChainVerifier {
 			return "occurred_at";
 		}
 		return null;
-	}
-
-	/** A text array as PostgreSQL writes it ({@code {A,"B C"}}). */
-	private static String pgArray(JsonNode values) {
-		StringBuilder out = new StringBuilder("{");
-		for (JsonNode value : values) {
-			if (out.length() > 1) {
-				out.append(',');
-			}
-			String text = value.asText();
-			if (text.isEmpty() || text.equalsIgnoreCase("NULL") || NEEDS_QUOTES.matcher(text).find()) {
-				out.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-			}
-			else {
-				out.append(text);
-			}
-		}
-		return out.append('}').toString();
 	}
 
 	private static void duplicates(Connection connection, Findings findings) throws SQLException {

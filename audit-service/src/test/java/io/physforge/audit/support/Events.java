@@ -27,8 +27,19 @@ public final class Events {
 	 * @return the event JSON
 	 */
 	public static String json(UUID eventId, String actor, String action) {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		String time = (now.getNano() == 0) ? now.toString().replace("Z", ".000Z") : now.toString();
+		return json(eventId, actor, action, Instant.now());
+	}
+
+	/**
+	 * @param eventId the event id
+	 * @param actor the actor
+	 * @param action the action
+	 * @param occurredAt when it happened
+	 * @return the event JSON
+	 */
+	public static String json(UUID eventId, String actor, String action, Instant occurredAt) {
+		Instant at = occurredAt.truncatedTo(ChronoUnit.MILLIS);
+		String time = (at.getNano() == 0) ? at.toString().replace("Z", ".000Z") : at.toString();
 		return "{\"eventId\":\"" + eventId + "\",\"occurredAt\":\"" + time + "\",\"service\":\"data-service\","
 				+ "\"actor\":\"" + actor + "\",\"actorRoles\":[\"RESEARCHER\"],\"requestId\":\"r-" + eventId
 				+ "\",\"clientAddress\":\"10.0.0.7\",\"action\":\"" + action + "\",\"resourceType\":\"dataset\","
@@ -49,9 +60,19 @@ public final class Events {
 	 * @return entries of fresh events with varied actions
 	 */
 	public static List<RawEntry> batch(int count, String actor) {
+		return batch(count, actor, Instant.now());
+	}
+
+	/**
+	 * @param count how many
+	 * @param actor their actor
+	 * @param occurredAt when they happened
+	 * @return entries of fresh events with varied actions
+	 */
+	public static List<RawEntry> batch(int count, String actor, Instant occurredAt) {
 		List<RawEntry> entries = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			entries.add(entry(json(UUID.randomUUID(), actor, ACTIONS[i % ACTIONS.length])));
+			entries.add(entry(json(UUID.randomUUID(), actor, ACTIONS[i % ACTIONS.length], occurredAt)));
 		}
 		return entries;
 	}

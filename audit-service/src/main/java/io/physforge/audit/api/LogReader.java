@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import io.physforge.audit.AuditLogProperties;
 import io.physforge.audit.chain.Checkpoint;
 import io.physforge.audit.chain.ExportFormat;
+import io.physforge.audit.chain.Hex;
 import io.physforge.audit.chain.MerkleTree;
 import io.physforge.audit.chain.VerifyResult;
 import io.physforge.audit.keys.AuditKeys;
@@ -75,7 +76,7 @@ class LogReader {
 			long size = latest.get().treeSize();
 			List<String> path = MerkleTree.inclusionProof(seq - 1, size, this.rows.subtrees(connection))
 				.stream()
-				.map(io.physforge.audit.chain.Hex::of)
+				.map(Hex::of)
 				.toList();
 			return new Proof(CheckpointView.of(latest.get()), path, null);
 		});

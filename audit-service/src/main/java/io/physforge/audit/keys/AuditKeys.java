@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 import io.physforge.audit.AuditLogProperties;
 import io.physforge.audit.chain.EventHashes;
@@ -93,7 +94,7 @@ public final class AuditKeys {
 		}
 	}
 
-	private static byte[] fromDir(Path file, java.util.function.Supplier<byte[]> generator) {
+	private static byte[] fromDir(Path file, Supplier<byte[]> generator) {
 		try {
 			if (!Files.exists(file)) {
 				Files.createDirectories(file.getParent());

@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -72,12 +73,14 @@ class AuditApiTests {
 
 	@AfterAll
 	static void dropSchema() throws SQLException {
-		try (Connection connection = java.sql.DriverManager.getConnection(TestDatabase.url(),
-				System.getenv().getOrDefault("PF_DB_USER", "postgres"),
-				System.getenv().getOrDefault("PF_DB_PASSWORD", ""));
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = superuser(); Statement statement = connection.createStatement()) {
 			statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
 		}
+	}
+
+	private static Connection superuser() throws SQLException {
+		return DriverManager.getConnection(TestDatabase.url(), System.getenv().getOrDefault("PF_DB_USER", "postgres"),
+				System.getenv().getOrDefault("PF_DB_PASSWORD", ""));
 	}
 
 	private long count() {
@@ -132,8 +135,7 @@ class AuditApiTests {
 					.hasMessageContaining("permission denied");
 			}
 		}
-		try (Connection connection = java.sql.DriverManager.getConnection(TestDatabase.url(), "postgres", "");
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = superuser(); Statement statement = connection.createStatement()) {
 			connection.setSchema(SCHEMA);
 			for (String sql : List.of("UPDATE event_log SET actor = 'x'", "DELETE FROM event_log", "TRUNCATE event_log",
 					"UPDATE checkpoint SET key_id = 'x'")) {

@@ -116,6 +116,19 @@ public final class ChainVerifier {
 		byte[] prev = (start != null) ? start.lastChainHash() : EventHashes.GENESIS;
 		long expected = tree.size() + 1;
 		long removed = tree.size();
+		if (removed > 0) {
+			try (PreparedStatement statement = connection
+				.prepareStatement("SELECT min(seq) FROM event_log WHERE seq <= ?")) {
+				statement.setLong(1, removed);
+				try (ResultSet rs = statement.executeQuery()) {
+					if (rs.next() && rs.getObject(1) != null) {
+						findings.add(rs.getLong(1),
+								"seq " + rs.getLong(1) + " is stored although retention removed seq " + start.fromSeq()
+										+ " to " + removed + " (a row was inserted)");
+					}
+				}
+			}
+		}
 		int nextCheckpoint = 0;
 		for (; nextCheckpoint < checkpoints.size()
 				&& checkpoints.get(nextCheckpoint).treeSize() <= tree.size(); nextCheckpoint++) {

@@ -118,6 +118,17 @@ class AuditRetentionTests {
 			assertThat(result.firstBadSeq()).isEqualTo(100);
 			assertThat(result.reason()).contains("retention checkpoint of seq 1 to 100");
 			connection.rollback();
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET LOCAL session_replication_role = replica");
+				statement
+					.execute("INSERT INTO event_log SELECT 42, gen_random_uuid(), occurred_at, recorded_at, service, "
+							+ "actor, actor_roles, action, resource_type, resource_id, outcome, event, leaf_hash, prev_hash, "
+							+ "hash FROM event_log WHERE seq = 150");
+			}
+			VerifyResult reinserted = this.verifier.verify(connection);
+			assertThat(reinserted.firstBadSeq()).isEqualTo(42);
+			assertThat(reinserted.reason()).contains("retention removed seq 1 to 100");
+			connection.rollback();
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.physforge.audit;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * audit-service: append-only, hash-chained audit log; query, verify, export.
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@code platform} auto-configuration; this service only adds its own features.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(AuditLogProperties.class)
 public class AuditServiceApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,227 @@
+package io.physforge.audit.api;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.physforge.audit.chain.ExportVerifier;
+import io.physforge.audit.chain.MerkleTree;
+import io.physforge.audit.chain.SigningKeys;
+import io.physforge.audit.chain.VerifyResult;
+import io.physforge.audit.log.AuditIngest;
+import io.physforge.audit.log.MalformedEntryException;
+import io.physforge.audit.log.RawEntry;
+import io.physforge.audit.support.Events;
+import io.physforge.platform.testing.Http;
+import io.physforge.platform.testing.TestDatabase;
+import io.physforge.platform.testing.TestJwks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * audit-service on the real database in a schema of its own: ingest (once per event id,
+ * malformed refused with nothing stored), the append-only guarantees of the database, and
+ * the REST API with real tokens (403 for non-auditors, own events only at /me, inclusion
+ * proofs, verify, an export checked offline with the published key).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuditApiTests {
+
+	private static final String SCHEMA = "audit_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private AuditIngest ingest;
+
+	@Autowired
+	private DataSource dataSource;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws Exception {
+		TestDatabase.register(registry);
+		TestJwks.shared().register(registry);
+		Path keys = Files.createTempDirectory("audit-keys");
+		registry.add("spring.flyway.default-schema", () -> SCHEMA);
+		registry.add("physforge.audit.key-dir", keys::toString);
+		registry.add("physforge.audit.checkpoint-every", () -> "1000");
+		registry.add("physforge.audit.checkpoint-interval", () -> "1h");
+	}
+
+	@AfterAll
+	static void dropSchema() throws SQLException {
+		try (Connection connection = superuser(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+		}
+	}
+
+	private static Connection superuser() throws SQLException {
+		return DriverManager.getConnection(TestDatabase.url(), System.getenv().getOrDefault("PF_DB_USER", "postgres"),
+				System.getenv().getOrDefault("PF_DB_PASSWORD", ""));
+	}
+
+	private long count() {
+		return new JdbcTemplate(this.dataSource).queryForObject("SELECT count(*) FROM event_log", Long.class);
+	}
+
+	private Http http() {
+		return Http.local(this.port);
+	}
+
+	private static String token(String subject, String... roles) {
+		return TestJwks.shared().token(subject, roles);
+	}
+
+	@Test
+	void anEventIdSeenTwiceIsStoredOnce() {
+		long before = count();
+		List<RawEntry> batch = new ArrayList<>(Events.batch(5, UUID.randomUUID().toString()));
+		batch.add(batch.get(2));
+		this.ingest.ingest(batch);
+		this.ingest.ingest(batch.subList(0, 3));
+		assertThat(count()).isEqualTo(before + 5);
+	}
+
+	@Test
+	void aMalformedEntryIsRefusedByNameAndNothingOfItsBatchIsStored() {
+		long before = count();
+		String good = Events.json(UUID.randomUUID(), "u1", "dataset.upload");
+		List<String> malformed = List.of(good.replace("\"actor\":\"u1\",", ""),
+				good.replace("\"outcome\":\"success\"", "\"outcome\":\"maybe\""),
+				good.replace("\"actorRoles\":[\"RESEARCHER\"]", "\"actorRoles\":\"RESEARCHER\""),
+				good.replace("\"note\":", "\"ratio\":0.5,\"note\":"), "not json", good.replace("}", ""));
+		for (String json : malformed) {
+			RawEntry bad = new RawEntry("1733-7", java.util.Map.of(RawEntry.EVENT_FIELD, json));
+			assertThatExceptionOfType(MalformedEntryException.class)
+				.isThrownBy(() -> this.ingest.ingest(List.of(Events.entry(good), bad)))
+				.withMessageContaining("audit stream entry 1733-7 is not a valid audit event")
+				.satisfies((ex) -> assertThat(ex.entryId()).isEqualTo("1733-7"));
+		}
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void theServiceRoleCannotChangeOrRemoveRowsAndTheTriggerStopsEvenASuperuser() throws SQLException {
+		this.ingest.ingest(Events.batch(2, "someone"));
+		for (String sql : List.of("UPDATE event_log SET actor = 'x'", "DELETE FROM event_log", "TRUNCATE event_log",
+				"UPDATE checkpoint SET key_id = 'x'", "DELETE FROM checkpoint")) {
+			try (Connection connection = this.dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
+				assertThatThrownBy(() -> statement.execute(sql)).as(sql)
+					.isInstanceOf(SQLException.class)
+					.hasMessageContaining("permission denied");
+			}
+		}
+		try (Connection connection = superuser(); Statement statement = connection.createStatement()) {
+			connection.setSchema(SCHEMA);
+			for (String sql : List.of("UPDATE event_log SET actor = 'x'", "DELETE FROM event_log", "TRUNCATE event_log",
+					"UPDATE checkpoint SET key_id = 'x'")) {
+				assertThatThrownBy(() -> statement.execute(sql)).as(sql)
+					.isInstanceOf(SQLException.class)
+					.hasMessageContaining("the audit log is append-only");
+			}
+		}
+	}
+
+	@Test
+	void onlyAdminsAndAuditorsReadTheLogAndEveryoneReadsTheirOwn() {
+		String alice = UUID.randomUUID().toString();
+		String bob = UUID.randomUUID().toString();
+		this.ingest.ingest(Events.batch(3, alice));
+		this.ingest.ingest(Events.batch(2, bob));
+		String researcher = token(alice, "RESEARCHER");
+		for (String path : List.of("/api/audit/events", "/api/audit/events/1", "/api/audit/verify",
+				"/api/audit/checkpoints", "/api/audit/export")) {
+			Http.Response response = http().get(path, researcher);
+			assertThat(response.status()).as(path + " " + response).isEqualTo(403);
+			assertThat(http().get(path, null).status()).isEqualTo(401);
+		}
+		Http.Response mine = http().get("/api/audit/me?size=100", researcher);
+		assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+		assertThat(mine.json().path("totalItems").asLong()).isEqualTo(3);
+		mine.json().path("items").forEach((item) -> assertThat(item.path("actor").asText()).isEqualTo(alice));
+
+		Http.Response bobs = http().get("/api/audit/events?actor=" + bob, token("a", "AUDITOR"));
+		assertThat(bobs.status()).as(bobs.toString()).isEqualTo(200);
+		assertThat(bobs.json().path("totalItems").asLong()).isEqualTo(2);
+		assertThat(bobs.json().path("items").get(0).path("event").path("actor").asText()).isEqualTo(bob);
+		Http.Response byAction = http().get("/api/audit/events?actor=" + alice + "&action=dataset.upload",
+				token("a", "ADMIN"));
+		assertThat(byAction.json().path("totalItems").asLong()).isEqualTo(1);
+		assertThat(http().get("/api/audit/events?size=500", token("a", "ADMIN")).status()).isEqualTo(400);
+	}
+
+	@Test
+	void anEventComesWithAnInclusionProofOnceACheckpointCoversIt() {
+		this.ingest.ingest(Events.batch(4, "prover"));
+		long seq = count();
+		String auditor = token("a", "AUDITOR");
+		this.ingest.checkpointNow();
+		this.ingest.ingest(Events.batch(1, "late"));
+		Http.Response uncovered = http().get("/api/audit/events/" + (seq + 1), auditor);
+		assertThat(uncovered.status()).as(uncovered.toString()).isEqualTo(200);
+		assertThat(uncovered.json().path("proof").path("unavailable").asText()).contains("No checkpoint covers seq");
+
+		Http.Response response = http().get("/api/audit/events/" + seq, auditor);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		JsonNode proof = response.json().path("proof");
+		long size = proof.path("checkpoint").path("treeSize").asLong();
+		assertThat(size).isGreaterThanOrEqualTo(seq);
+		List<byte[]> path = new ArrayList<>();
+		proof.path("hashes").forEach((hash) -> path.add(HexFormat.of().parseHex(hash.asText())));
+		byte[] leaf = HexFormat.of().parseHex(response.json().path("event").path("leafHash").asText());
+		byte[] root = HexFormat.of().parseHex(proof.path("checkpoint").path("rootHash").asText());
+		assertThat(MerkleTree.verifyInclusion(seq - 1, size, leaf, path, root)).isTrue();
+		assertThat(http().get("/api/audit/events/999999", auditor).status()).isEqualTo(404);
+	}
+
+	@Test
+	void verifyAndAnExportCheckedOfflineWithThePublishedKey() {
+		this.ingest.ingest(Events.batch(6, "exporter"));
+		this.ingest.checkpointNow();
+		String admin = token(UUID.randomUUID().toString(), "ADMIN");
+		Http.Response verify = http().get("/api/audit/verify", admin);
+		assertThat(verify.status()).as(verify.toString()).isEqualTo(200);
+		assertThat(verify.json().path("valid").asBoolean()).as(verify.toString()).isTrue();
+		assertThat(verify.json().path("checked").asLong()).isEqualTo(count());
+
+		Http.Response key = http().get("/api/audit/public-key", token("u", "VIEWER"));
+		assertThat(key.status()).isEqualTo(200);
+		ExportVerifier offline = new ExportVerifier(SigningKeys.publicKey(key.json().path("publicKeyPem").asText()));
+		long last = count();
+		Http.Response export = http().get("/api/audit/export?from=2&to=" + last, admin);
+		assertThat(export.status()).as(export.toString()).isEqualTo(200);
+		assertThat(export.header("Content-Type")).startsWith("application/x-ndjson");
+		assertThat(offline.verify(new StringReader(export.body()))).isEqualTo(VerifyResult.ok(last - 1));
+		String edited = export.body().replace("\"actor\":\"exporter\"", "\"actor\":\"mallory\"");
+		assertThat(offline.verify(new StringReader(edited)).valid()).isFalse();
+
+		Http.Response checkpoints = http().get("/api/audit/checkpoints", admin);
+		assertThat(checkpoints.json().path("items").get(0).path("treeSize").asLong()).isEqualTo(last);
+		assertThat(http().get("/api/audit/export?from=1&to=" + (last + 1), admin).status()).isEqualTo(400);
+	}
+
+}

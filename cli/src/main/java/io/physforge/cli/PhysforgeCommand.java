@@ -4,6 +4,7 @@ import io.physforge.cli.discover.DiscoverCommand;
 import io.physforge.cli.pinn.PinnCommand;
 import io.physforge.cli.internal.ErrorHandlers;
 import io.physforge.cli.internal.VersionProvider;
+import io.physforge.cli.remote.AuditCommand;
 import io.physforge.cli.remote.DatasetsCommand;
 import io.physforge.cli.remote.EquationsCommand;
 import io.physforge.cli.remote.LoginCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
 		description = "Discover the governing equations of physical systems from field data.",
 		subcommands = { DiscoverCommand.class, SimulateCommand.class, PinnCommand.class, LoginCommand.class,
 				LogoutCommand.class, DatasetsCommand.class, RunCommand.class, PipelinesCommand.class,
-				EquationsCommand.class, CommandLine.HelpCommand.class })
+				EquationsCommand.class, AuditCommand.class, CommandLine.HelpCommand.class })
 public final class PhysforgeCommand implements Runnable {
 
 	@CommandLine.Spec
@@ -32,7 +33,7 @@ public final class PhysforgeCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
-				"a subcommand is required (discover, simulate, pinn, login, datasets, run, pipelines, equations)");
+				"a subcommand is required (discover, simulate, pinn, login, datasets, run, pipelines, equations, audit)");
 	}
 
 	/**

@@ -168,6 +168,29 @@ public final class ApiClient {
 	}
 
 	/**
+	 * GET, authenticated, with the body written to a file as it arrives (large answers
+	 * such as exports); on an error answer the file is removed and the problem thrown.
+	 * @param path the path and query
+	 * @param target the file to write
+	 * @return the number of bytes written
+	 */
+	public long download(String path, Path target) {
+		HttpResponse<Path> response = exchange(() -> request(path).GET(), HttpResponse.BodyHandlers.ofFile(target),
+				true);
+		try {
+			if (response.statusCode() >= 400) {
+				String text = Files.readString(target, StandardCharsets.UTF_8);
+				Files.deleteIfExists(target);
+				throw problem(response.statusCode(), text);
+			}
+			return Files.size(target);
+		}
+		catch (IOException ex) {
+			throw new RemoteException(0, "Cannot write " + target + ": " + ex.getMessage());
+		}
+	}
+
+	/**
 	 * Reads a server-sent-event stream until it ends or {@code handler} returns
 	 * {@code false}.
 	 * @param path the stream's path

@@ -1,0 +1,299 @@
+package io.physforge.platform.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.physforge.platform.stream.internal.StreamEntries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.resps.StreamEntry;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Consumes one stream as one consumer group on {@code threads} threads; the one consumer
+ * loop of the platform.
+ * <p>
+ * Each thread re-claims entries idle longer than the lease (XAUTOCLAIM: their consumer
+ * died, or a failed delivery's retry delay passed) before it reads new ones (XREADGROUP
+ * {@code >}), and hands them to the {@link StreamHandler} (in batches of up to
+ * {@code batch-size}; a failed batch is handed over again one entry at a time). A handled
+ * entry is acknowledged. A failed one stays pending, its reason kept in
+ * {@code <stream>:errors}, and is delivered again after {@code retry-delay}; after
+ * {@code max-deliveries} deliveries it moves to the dead-letter stream with the reason
+ * and later entries keep flowing. A running handler's lease is renewed every third of the
+ * lease.
+ * <p>
+ * Nothing stops the loop but {@link #stop()}: a handler's {@link Throwable}, an
+ * {@link Error} included, fails that delivery; a failure of the loop itself (Redis down,
+ * a lost group, a bug) restarts it after an exponential backoff. {@link #health()} is
+ * DOWN with the reason while the loop cannot consume and after a handler failed with an
+ * {@link Error} until an entry succeeds.
+ */
+public final class StreamConsumer implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(StreamConsumer.class);
+
+	private final StreamConsumerSettings settings;
+
+	private final StreamHandler handler;
+
+	private final DeadLetterListener deadLetters;
+
+	private final StreamEntries entries;
+
+	private final ConsumerStatus status;
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final Map<StreamEntryID, String> inFlight = new ConcurrentHashMap<>();
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean groupReady;
+
+	private ScheduledExecutorService leaseRenewal;
+
+	/**
+	 * A consumer; not started yet (as a Spring bean it starts with the context).
+	 * @param redis the Redis client
+	 * @param settings the settings
+	 * @param handler handles the entries
+	 * @param deadLetters told of entries dead-lettered after {@code max-deliveries}, may
+	 * be {@code null}
+	 */
+	public StreamConsumer(UnifiedJedis redis, StreamConsumerSettings settings, StreamHandler handler,
+			DeadLetterListener deadLetters) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.handler = Objects.requireNonNull(handler, "handler");
+		this.deadLetters = (deadLetters != null) ? deadLetters : (message, reason) -> {
+		};
+		this.entries = new StreamEntries(Objects.requireNonNull(redis, "redis"), settings.stream(), settings.group(),
+				settings.deadLetterStream(), settings.deleteAcknowledged());
+		this.status = new ConsumerStatus(settings.stream(), settings.group());
+	}
+
+	/**
+	 * A consumer with no dead-letter listener.
+	 * @param redis the Redis client
+	 * @param settings the settings
+	 * @param handler handles the entries
+	 */
+	public StreamConsumer(UnifiedJedis redis, StreamConsumerSettings settings, StreamHandler handler) {
+		this(redis, settings, handler, null);
+	}
+
+	/**
+	 * Starts the consumer threads; each creates the group first when needed (so a
+	 * consumer started while Redis is down starts consuming when it comes back).
+	 */
+	@Override
+	public synchronized void start() {
+		if (this.running.get()) {
+			return;
+		}
+		this.running.set(true);
+		this.status.running(true);
+		this.leaseRenewal = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "stream-lease-" + this.settings.group());
+			thread.setDaemon(true);
+			return thread;
+		});
+		long renewEvery = Math.max(10, this.settings.lease().toMillis() / 3);
+		this.leaseRenewal.scheduleAtFixedRate(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+		for (int i = 0; i < this.settings.threads(); i++) {
+			String consumer = this.settings.consumerName() + "-" + i;
+			Thread thread = new Thread(() -> new ConsumerLoop(consumer).run(),
+					"stream-" + this.settings.group() + "-" + i);
+			thread.setDaemon(true);
+			this.threads.add(thread);
+			thread.start();
+		}
+		logger.info("Consuming {} as group {} with {} thread(s), lease {}, max deliveries {}, batches of {}",
+				this.settings.stream(), this.settings.group(), this.settings.threads(), this.settings.lease(),
+				this.settings.maxDeliveries(), this.settings.batchSize());
+	}
+
+	/** Stops taking entries and waits up to 30 s for running handlers. */
+	@Override
+	public void stop() {
+		stop(Duration.ofSeconds(30));
+	}
+
+	/**
+	 * Stops taking entries, waits for running handlers, then interrupts those still
+	 * running. An entry whose handler did not finish stays pending and is re-claimed
+	 * after the lease.
+	 * @param timeout how long to wait
+	 * @return {@code true} if every thread ended in time
+	 */
+	public synchronized boolean stop(Duration timeout) {
+		if (!this.running.getAndSet(false)) {
+			return true;
+		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean clean = true;
+		for (Thread thread : this.threads) {
+			try {
+				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			if (thread.isAlive()) {
+				clean = false;
+				thread.interrupt();
+			}
+		}
+		this.threads.clear();
+		this.leaseRenewal.shutdownNow();
+		this.status.running(false);
+		logger.info("Stopped consuming {} ({})", this.settings.stream(), clean ? "clean" : "handlers interrupted");
+		return clean;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running.get();
+	}
+
+	/**
+	 * @return UP while consuming, DOWN with the reason while it cannot, STOPPED when not
+	 * started
+	 */
+	public StreamConsumerHealth health() {
+		return this.status.health();
+	}
+
+	/**
+	 * @return the settings
+	 */
+	public StreamConsumerSettings settings() {
+		return this.settings;
+	}
+
+	private void renewLeases() {
+		this.inFlight.forEach((id, consumer) -> {
+			try {
+				if (!this.entries.setIdle(consumer, id, 0)) {
+					logger.warn("{} lost the lease of {} on {}: another consumer re-claimed it", consumer, id,
+							this.settings.stream());
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not renew the lease of {} on {}: {}", id, this.settings.stream(), ex.toString());
+			}
+		});
+	}
+
+	/** One thread's loop: claim, read, handle; restarts with backoff after a failure. */
+	private final class ConsumerLoop {
+
+		private final String consumer;
+
+		private final EntryProcessor processor;
+
+		private StreamEntryID cursor = new StreamEntryID(0, 0);
+
+		private long nextReclaim = System.nanoTime();
+
+		ConsumerLoop(String consumer) {
+			this.consumer = consumer;
+			this.processor = new EntryProcessor(StreamConsumer.this.settings, StreamConsumer.this.handler,
+					StreamConsumer.this.deadLetters, StreamConsumer.this.entries, StreamConsumer.this.status,
+					StreamConsumer.this.inFlight, StreamConsumer.this.running::get);
+		}
+
+		void run() {
+			StreamConsumerSettings settings = StreamConsumer.this.settings;
+			long backoff = settings.restartBackoff().toMillis();
+			while (StreamConsumer.this.running.get()) {
+				try {
+					pollOnce();
+					StreamConsumer.this.status.loopWorks();
+					backoff = settings.restartBackoff().toMillis();
+				}
+				catch (Throwable ex) {
+					if (!StreamConsumer.this.running.get()) {
+						break;
+					}
+					if (StreamEntries.isNoGroup(ex)) {
+						logger.warn("Consumer group {} on {} is gone (Redis lost its data?); creating it again",
+								settings.group(), settings.stream());
+						StreamConsumer.this.groupReady = false;
+						continue;
+					}
+					String reason = "cannot consume " + settings.stream() + ": " + ConsumerStatus.describe(ex);
+					StreamConsumer.this.status.loopFailed(reason);
+					if (ex instanceof JedisException) {
+						logger.warn("{} ({}); restarting in {} ms", reason, this.consumer, backoff);
+					}
+					else {
+						logger.error("{} ({}); restarting in {} ms", reason, this.consumer, backoff, ex);
+					}
+					sleep(backoff);
+					backoff = Math.min(settings.maxRestartBackoff().toMillis(), backoff * 2);
+				}
+			}
+		}
+
+		private void pollOnce() {
+			StreamConsumerSettings settings = StreamConsumer.this.settings;
+			if (!StreamConsumer.this.groupReady) {
+				StreamConsumer.this.entries
+					.createGroup(settings.startFrom() == StreamConsumerSettings.StartFrom.BEGINNING);
+				StreamConsumer.this.groupReady = true;
+			}
+			long now = System.nanoTime();
+			if (now - this.nextReclaim >= 0) {
+				Map.Entry<StreamEntryID, List<StreamEntry>> claimed = StreamConsumer.this.entries.claim(this.consumer,
+						settings.lease().toMillis(), this.cursor, settings.batchSize());
+				this.cursor = claimed.getKey();
+				if (!claimed.getValue().isEmpty()) {
+					logger.info("{} re-claimed {} entr(ies) of {} idle longer than the lease (or retrying)",
+							this.consumer, claimed.getValue().size(), settings.stream());
+					later(this.processor.process(this.consumer, claimed.getValue(), true));
+					return;
+				}
+				if (this.cursor.equals(new StreamEntryID(0, 0))) {
+					long interval = Math.min(5_000_000_000L, Math.max(100_000_000L, settings.lease().toNanos() / 4));
+					this.nextReclaim = now + interval;
+				}
+			}
+			long block = Math.max(10, Math.min(settings.pollTimeout().toMillis(),
+					TimeUnit.NANOSECONDS.toMillis(this.nextReclaim - System.nanoTime())));
+			List<StreamEntry> read = StreamConsumer.this.entries.read(this.consumer, settings.batchSize(), (int) block);
+			if (!read.isEmpty()) {
+				later(this.processor.process(this.consumer, read, false));
+			}
+		}
+
+		private void later(long retryAt) {
+			if (retryAt != EntryProcessor.NO_RETRY && retryAt - this.nextReclaim < 0) {
+				this.nextReclaim = retryAt;
+			}
+		}
+
+		private void sleep(long millis) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+}

@@ -39,6 +39,8 @@ final class EntryProcessor {
 
 	private final BooleanSupplier running;
 
+	private final boolean batches;
+
 	EntryProcessor(StreamConsumerSettings settings, StreamHandler handler, DeadLetterListener deadLetters,
 			StreamEntries entries, ConsumerStatus status, Map<StreamEntryID, String> inFlight,
 			BooleanSupplier running) {
@@ -49,6 +51,7 @@ final class EntryProcessor {
 		this.status = status;
 		this.inFlight = inFlight;
 		this.running = running;
+		this.batches = overridesHandleBatch(handler);
 	}
 
 	/**
@@ -81,7 +84,7 @@ final class EntryProcessor {
 			ready.add(message);
 		}
 		this.entries.acknowledge(gone);
-		if (ready.size() > 1 && handleBatch(consumer, ready)) {
+		if (this.batches && ready.size() > 1 && handleBatch(consumer, ready)) {
 			return NO_RETRY;
 		}
 		long retryAt = NO_RETRY;
@@ -177,6 +180,21 @@ final class EntryProcessor {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Dead-letter listener of {} failed: {}", this.settings.stream(), ex.toString());
+		}
+	}
+
+	/**
+	 * Whether the handler has its own {@link StreamHandler#handleBatch}: the default one
+	 * would hand entries before a failing one to {@link StreamHandler#handle} twice (once
+	 * in the batch, once in the fallback), so without an override entries go one at a
+	 * time, each acknowledged on its own.
+	 */
+	private static boolean overridesHandleBatch(StreamHandler handler) {
+		try {
+			return handler.getClass().getMethod("handleBatch", List.class).getDeclaringClass() != StreamHandler.class;
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
 		}
 	}
 

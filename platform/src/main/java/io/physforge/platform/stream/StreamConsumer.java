@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -208,6 +209,9 @@ public final class StreamConsumer implements SmartLifecycle {
 
 		private long nextReclaim = System.nanoTime();
 
+		/** When failed entries of this thread become claimable, earliest first. */
+		private final PriorityQueue<Long> retries = new PriorityQueue<>();
+
 		ConsumerLoop(String consumer) {
 			this.consumer = consumer;
 			this.processor = new EntryProcessor(StreamConsumer.this.settings, StreamConsumer.this.handler,
@@ -267,8 +271,16 @@ public final class StreamConsumer implements SmartLifecycle {
 					return;
 				}
 				if (this.cursor.equals(new StreamEntryID(0, 0))) {
+					// a full scan: next one after an interval, or when the next retry is
+					// due
 					long interval = Math.min(5_000_000_000L, Math.max(100_000_000L, settings.lease().toNanos() / 4));
 					this.nextReclaim = now + interval;
+					while (!this.retries.isEmpty() && this.retries.peek() - now <= 0) {
+						this.retries.poll();
+					}
+					if (!this.retries.isEmpty() && this.retries.peek() - this.nextReclaim < 0) {
+						this.nextReclaim = this.retries.peek();
+					}
 				}
 			}
 			long block = Math.max(10, Math.min(settings.pollTimeout().toMillis(),
@@ -280,8 +292,11 @@ public final class StreamConsumer implements SmartLifecycle {
 		}
 
 		private void later(long retryAt) {
-			if (retryAt != EntryProcessor.NO_RETRY && retryAt - this.nextReclaim < 0) {
-				this.nextReclaim = retryAt;
+			if (retryAt != EntryProcessor.NO_RETRY) {
+				this.retries.add(retryAt);
+				if (retryAt - this.nextReclaim < 0) {
+					this.nextReclaim = retryAt;
+				}
 			}
 		}
 

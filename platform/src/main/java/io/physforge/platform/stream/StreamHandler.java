@@ -19,9 +19,11 @@ public interface StreamHandler {
 	void handle(StreamMessage message) throws Exception;
 
 	/**
-	 * Handles the entries of one read together (a consumer that commits a batch in one
-	 * transaction overrides this). When it throws, the consumer hands the same entries to
-	 * {@link #handle} one at a time, so only a poison entry fails.
+	 * Handles the entries of one read together; a consumer that commits a batch in one
+	 * transaction overrides this (all or nothing). When it throws, the consumer hands the
+	 * same entries to {@link #handle} one at a time, so only a poison entry fails. A
+	 * handler that does not override it gets its entries one at a time, each acknowledged
+	 * on its own.
 	 * @param batch the entries, oldest first, at least two
 	 * @throws Exception to fall back to one entry at a time
 	 */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.resps.StreamEntry;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -62,7 +59,7 @@ public final class StreamConsumer implements SmartLifecycle {
 
 	private final List<Thread> threads = new ArrayList<>();
 
-	private volatile boolean groupReady;
+	private final AtomicBoolean groupReady = new AtomicBoolean();
 
 	private ScheduledExecutorService leaseRenewal;
 
@@ -115,8 +112,11 @@ public final class StreamConsumer implements SmartLifecycle {
 		this.leaseRenewal.scheduleAtFixedRate(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
 		for (int i = 0; i < this.settings.threads(); i++) {
 			String consumer = this.settings.consumerName() + "-" + i;
-			Thread thread = new Thread(() -> new ConsumerLoop(consumer).run(),
-					"stream-" + this.settings.group() + "-" + i);
+			EntryProcessor processor = new EntryProcessor(this.settings, this.handler, this.deadLetters, this.entries,
+					this.status, this.inFlight, this.running::get);
+			ConsumerLoop loop = new ConsumerLoop(consumer, this.settings, this.entries, this.status, processor,
+					this.running, this.groupReady);
+			Thread thread = new Thread(loop::run, "stream-" + this.settings.group() + "-" + i);
 			thread.setDaemon(true);
 			this.threads.add(thread);
 			thread.start();
@@ -196,119 +196,6 @@ public final class StreamConsumer implements SmartLifecycle {
 				logger.warn("Could not renew the lease of {} on {}: {}", id, this.settings.stream(), ex.toString());
 			}
 		});
-	}
-
-	/** One thread's loop: claim, read, handle; restarts with backoff after a failure. */
-	private final class ConsumerLoop {
-
-		private final String consumer;
-
-		private final EntryProcessor processor;
-
-		private StreamEntryID cursor = new StreamEntryID(0, 0);
-
-		private long nextReclaim = System.nanoTime();
-
-		/** When failed entries of this thread become claimable, earliest first. */
-		private final PriorityQueue<Long> retries = new PriorityQueue<>();
-
-		ConsumerLoop(String consumer) {
-			this.consumer = consumer;
-			this.processor = new EntryProcessor(StreamConsumer.this.settings, StreamConsumer.this.handler,
-					StreamConsumer.this.deadLetters, StreamConsumer.this.entries, StreamConsumer.this.status,
-					StreamConsumer.this.inFlight, StreamConsumer.this.running::get);
-		}
-
-		void run() {
-			StreamConsumerSettings settings = StreamConsumer.this.settings;
-			long backoff = settings.restartBackoff().toMillis();
-			while (StreamConsumer.this.running.get()) {
-				try {
-					pollOnce();
-					StreamConsumer.this.status.loopWorks();
-					backoff = settings.restartBackoff().toMillis();
-				}
-				catch (Throwable ex) {
-					if (!StreamConsumer.this.running.get()) {
-						break;
-					}
-					if (StreamEntries.isNoGroup(ex)) {
-						logger.warn("Consumer group {} on {} is gone (Redis lost its data?); creating it again",
-								settings.group(), settings.stream());
-						StreamConsumer.this.groupReady = false;
-						continue;
-					}
-					String reason = "cannot consume " + settings.stream() + ": " + ConsumerStatus.describe(ex);
-					StreamConsumer.this.status.loopFailed(reason);
-					if (ex instanceof JedisException) {
-						logger.warn("{} ({}); restarting in {} ms", reason, this.consumer, backoff);
-					}
-					else {
-						logger.error("{} ({}); restarting in {} ms", reason, this.consumer, backoff, ex);
-					}
-					sleep(backoff);
-					backoff = Math.min(settings.maxRestartBackoff().toMillis(), backoff * 2);
-				}
-			}
-		}
-
-		private void pollOnce() {
-			StreamConsumerSettings settings = StreamConsumer.this.settings;
-			if (!StreamConsumer.this.groupReady) {
-				StreamConsumer.this.entries
-					.createGroup(settings.startFrom() == StreamConsumerSettings.StartFrom.BEGINNING);
-				StreamConsumer.this.groupReady = true;
-			}
-			long now = System.nanoTime();
-			if (now - this.nextReclaim >= 0) {
-				Map.Entry<StreamEntryID, List<StreamEntry>> claimed = StreamConsumer.this.entries.claim(this.consumer,
-						settings.lease().toMillis(), this.cursor, settings.batchSize());
-				this.cursor = claimed.getKey();
-				if (!claimed.getValue().isEmpty()) {
-					logger.info("{} re-claimed {} entr(ies) of {} idle longer than the lease (or retrying)",
-							this.consumer, claimed.getValue().size(), settings.stream());
-					later(this.processor.process(this.consumer, claimed.getValue(), true));
-					return;
-				}
-				if (this.cursor.equals(new StreamEntryID(0, 0))) {
-					// a full scan: next one after an interval, or when the next retry is
-					// due
-					long interval = Math.min(5_000_000_000L, Math.max(100_000_000L, settings.lease().toNanos() / 4));
-					this.nextReclaim = now + interval;
-					while (!this.retries.isEmpty() && this.retries.peek() - now <= 0) {
-						this.retries.poll();
-					}
-					if (!this.retries.isEmpty() && this.retries.peek() - this.nextReclaim < 0) {
-						this.nextReclaim = this.retries.peek();
-					}
-				}
-			}
-			long block = Math.max(10, Math.min(settings.pollTimeout().toMillis(),
-					TimeUnit.NANOSECONDS.toMillis(this.nextReclaim - System.nanoTime())));
-			List<StreamEntry> read = StreamConsumer.this.entries.read(this.consumer, settings.batchSize(), (int) block);
-			if (!read.isEmpty()) {
-				later(this.processor.process(this.consumer, read, false));
-			}
-		}
-
-		private void later(long retryAt) {
-			if (retryAt != EntryProcessor.NO_RETRY) {
-				this.retries.add(retryAt);
-				if (retryAt - this.nextReclaim < 0) {
-					this.nextReclaim = retryAt;
-				}
-			}
-		}
-
-		private void sleep(long millis) {
-			try {
-				Thread.sleep(millis);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
 	}
 
 }

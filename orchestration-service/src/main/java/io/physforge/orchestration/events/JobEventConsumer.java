@@ -1,10 +1,14 @@
 package io.physforge.orchestration.events;
 
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
+
 import io.physforge.orchestration.config.OrchestrationProperties;
 import io.physforge.orchestration.job.JobLifecycle;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobEvents;
 import io.physforge.platform.stream.ConsumesStream;
+import io.physforge.platform.stream.HandlerUnavailableException;
 import io.physforge.platform.stream.RejectedMessageException;
 import io.physforge.platform.stream.StreamConsumer;
 import io.physforge.platform.stream.StreamConsumerSettings;
@@ -13,7 +17,10 @@ import io.physforge.platform.stream.StreamMessage;
 import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Reads {@code pf:job-events} as consumer group {@code events-group} with the platform's
@@ -21,7 +28,9 @@ import org.springframework.stereotype.Component;
  * event is acknowledged after that committed. An event whose handling fails is handled
  * again after {@code events-retry-delay}; after {@code events-max-deliveries} it goes to
  * {@code pf:job-events:dead} with the reason, and the events after it keep flowing. A
- * malformed event is dead-lettered at once. Events stay in the stream (other readers).
+ * malformed event is dead-lettered at once. While the database is unreachable no event
+ * counts a delivery: the consumer reports DOWN and backs off, so an outage dead-letters
+ * nothing. Events stay in the stream (other readers).
  */
 @Component
 public class JobEventConsumer implements SmartLifecycle, ConsumesStream {
@@ -71,7 +80,7 @@ public class JobEventConsumer implements SmartLifecycle, ConsumesStream {
 		return this.consumer.settings().group();
 	}
 
-	private void apply(StreamMessage message) throws RejectedMessageException {
+	private void apply(StreamMessage message) throws RejectedMessageException, HandlerUnavailableException {
 		JobEvent event;
 		try {
 			event = JobEvent.fromFields(message.fields());
@@ -79,7 +88,32 @@ public class JobEventConsumer implements SmartLifecycle, ConsumesStream {
 		catch (IllegalArgumentException ex) {
 			throw new RejectedMessageException("malformed job event: " + ex.getMessage(), ex);
 		}
-		this.lifecycle.onEvent(event);
+		try {
+			this.lifecycle.onEvent(event);
+		}
+		catch (RuntimeException ex) {
+			if (databaseUnavailable(ex)) {
+				throw new HandlerUnavailableException("the database is unavailable: " + ex.getMessage(), ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * @return whether the failure says the database could not be reached (rather than
+	 * that it refused this event)
+	 */
+	static boolean databaseUnavailable(Throwable failure) {
+		Throwable cause = failure;
+		for (int depth = 0; cause != null && depth < 32; depth++) {
+			if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
+					|| cause instanceof TransientDataAccessResourceException
+					|| cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+				return true;
+			}
+			cause = cause.getCause();
+		}
+		return false;
 	}
 
 }

@@ -73,9 +73,12 @@ final class ConsumerLoop {
 					this.groupReady.set(false);
 					continue;
 				}
+				// after the backoff, look for pending entries (one taken back) at once
+				this.nextReclaim = System.nanoTime();
+				this.cursor = new StreamEntryID(0, 0);
 				String reason = "cannot consume " + settings.stream() + ": " + ConsumerStatus.describe(ex);
 				this.status.loopFailed(reason);
-				if (ex instanceof JedisException) {
+				if (ex instanceof JedisException || ex instanceof HandlerUnavailableException) {
 					logger.warn("{} ({}); restarting in {} ms", reason, this.consumer, backoff);
 				}
 				else {
@@ -87,7 +90,7 @@ final class ConsumerLoop {
 		}
 	}
 
-	private void pollOnce() {
+	private void pollOnce() throws HandlerUnavailableException {
 		StreamConsumerSettings settings = this.settings;
 		if (!this.groupReady.get()) {
 			this.entries.createGroup(settings.startFrom() == StreamConsumerSettings.StartFrom.BEGINNING);

@@ -62,7 +62,7 @@ final class EntryProcessor {
 	 * @return when the earliest retry becomes claimable ({@link System#nanoTime()}), or
 	 * {@link #NO_RETRY}
 	 */
-	long process(String consumer, List<StreamEntry> batch, boolean claimed) {
+	long process(String consumer, List<StreamEntry> batch, boolean claimed) throws HandlerUnavailableException {
 		Map<StreamEntryID, Long> deliveries = claimed ? this.entries.deliveries(consumer, batch) : Map.of();
 		List<StreamEntryID> gone = new ArrayList<>();
 		List<StreamMessage> ready = new ArrayList<>();
@@ -97,10 +97,14 @@ final class EntryProcessor {
 		return retryAt;
 	}
 
-	private boolean handleBatch(String consumer, List<StreamMessage> batch) {
+	private boolean handleBatch(String consumer, List<StreamMessage> batch) throws HandlerUnavailableException {
 		batch.forEach((message) -> this.inFlight.put(id(message), consumer));
 		try {
 			this.handler.handleBatch(List.copyOf(batch));
+		}
+		catch (HandlerUnavailableException ex) {
+			batch.forEach((message) -> undoDelivery(consumer, message));
+			throw ex;
 		}
 		catch (Throwable ex) {
 			this.status.handlerFailed(ex);
@@ -116,7 +120,7 @@ final class EntryProcessor {
 		return true;
 	}
 
-	private long handleOne(String consumer, StreamMessage message) {
+	private long handleOne(String consumer, StreamMessage message) throws HandlerUnavailableException {
 		StreamEntryID id = id(message);
 		this.inFlight.put(id, consumer);
 		Throwable failure = null;
@@ -137,8 +141,13 @@ final class EntryProcessor {
 		return failed(consumer, message, failure);
 	}
 
-	private long failed(String consumer, StreamMessage message, Throwable failure) {
+	private long failed(String consumer, StreamMessage message, Throwable failure) throws HandlerUnavailableException {
 		StreamEntryID id = id(message);
+		if (failure instanceof HandlerUnavailableException unavailable) {
+			// not this entry's fault: the loop backs off, the entry keeps its count
+			undoDelivery(consumer, message);
+			throw unavailable;
+		}
 		this.status.handlerFailed(failure);
 		if (failure instanceof RejectedMessageException) {
 			logger.warn("Dead-lettering entry {} of {} to {}: {}", id, this.settings.stream(),
@@ -169,6 +178,10 @@ final class EntryProcessor {
 		long idle = Math.max(0, lease - this.settings.retryDelay().toMillis());
 		this.entries.setIdle(consumer, id, idle);
 		return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lease - idle);
+	}
+
+	private void undoDelivery(String consumer, StreamMessage message) {
+		this.entries.undoDelivery(consumer, id(message), message.deliveries() - 1, this.settings.lease().toMillis());
 	}
 
 	private void exhausted(StreamMessage message, long deliveries, String reason) {

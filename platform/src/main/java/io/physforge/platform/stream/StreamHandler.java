@@ -6,7 +6,9 @@ import java.util.List;
  * Handles the entries of a stream. Returning acknowledges; throwing (any
  * {@link Throwable}) fails the delivery: the entry is delivered again after the retry
  * delay, and dead-lettered after {@code max-deliveries}. Throw
- * {@link RejectedMessageException} to dead-letter an entry at once.
+ * {@link RejectedMessageException} to dead-letter an entry at once, and
+ * {@link HandlerUnavailableException} when a dependency is down (the entry waits, not
+ * counted as a delivery, while the consumer backs off).
  */
 @FunctionalInterface
 public interface StreamHandler {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -120,6 +121,37 @@ class StreamConsumerTests {
 		assertThat(redis.redis.exists(stream + ":errors")).isFalse();
 		// kept (not XDEL'd): other groups may read this stream
 		assertThat(redis.redis.xlen(stream)).isEqualTo(6);
+	}
+
+	@Test
+	void whileTheHandlersDatabaseIsDownNothingCountsAsADeliveryAndHealthIsDown() {
+		String stream = redis.stream("unavailable");
+		AtomicBoolean databaseUp = new AtomicBoolean();
+		AtomicInteger tries = new AtomicInteger();
+		List<StreamMessage> handled = Collections.synchronizedList(new ArrayList<>());
+		StreamConsumer consumer = redis
+			.started(new StreamConsumer(redis.redis, settings(stream).maxDeliveries(2).build(), (message) -> {
+				tries.incrementAndGet();
+				if (!databaseUp.get()) {
+					throw new HandlerUnavailableException("database down", null);
+				}
+				handled.add(message);
+			}));
+		String id = redis.add(stream, "n", "1");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(consumer.health().state()).isEqualTo(State.DOWN);
+			assertThat(consumer.health().reason())
+				.isEqualTo("cannot consume " + stream + ": HandlerUnavailableException: database down");
+		});
+		// far more tries than max-deliveries: none of them is the entry's fault
+		await().atMost(Duration.ofSeconds(20)).until(() -> tries.get() >= 5);
+		assertThat(redis.dead(stream)).isEmpty();
+		databaseUp.set(true);
+		await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 1);
+		assertThat(handled.get(0).id()).isEqualTo(id);
+		assertThat(handled.get(0).deliveries()).isEqualTo(1);
+		assertThat(redis.dead(stream)).isEmpty();
+		await().atMost(Duration.ofSeconds(5)).until(() -> consumer.health().state() == State.UP);
 	}
 
 	@Test

@@ -24,14 +24,18 @@ import redis.clients.jedis.resps.StreamPendingEntry;
 public final class StreamEntries {
 
 	/**
-	 * KEYS: stream. ARGV: group, consumer, entry id, idle ms. Sets the entry's idle time
-	 * (XCLAIM ... IDLE, JUSTID so the delivery count stays) only while this consumer
-	 * still owns it.
+	 * KEYS: stream. ARGV: group, consumer, entry id, idle ms[, delivery count]. Sets the
+	 * entry's idle time (XCLAIM ... IDLE, JUSTID so the delivery count stays, or
+	 * RETRYCOUNT to set it) only while this consumer still owns it.
 	 */
 	private static final String SET_IDLE_IF_OWNER = """
 			local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
 			if #p == 1 and p[1][2] == ARGV[2] then
-			  redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'IDLE', ARGV[4], 'JUSTID')
+			  if ARGV[5] then
+			    redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'IDLE', ARGV[4], 'RETRYCOUNT', ARGV[5], 'JUSTID')
+			  else
+			    redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'IDLE', ARGV[4], 'JUSTID')
+			  end
 			  return 1
 			end
 			return 0
@@ -195,6 +199,15 @@ public final class StreamEntries {
 		Object owned = this.redis.eval(SET_IDLE_IF_OWNER, List.of(this.stream),
 				List.of(this.group, consumer, id.toString(), Long.toString(idleMillis)));
 		return owned instanceof Long value && value == 1L;
+	}
+
+	/**
+	 * Takes back a delivery that was no fault of the entry: sets its delivery count and
+	 * makes it claimable at once, while {@code consumer} still owns it.
+	 */
+	public void undoDelivery(String consumer, StreamEntryID id, long deliveries, long idleMillis) {
+		this.redis.eval(SET_IDLE_IF_OWNER, List.of(this.stream), List.of(this.group, consumer, id.toString(),
+				Long.toString(idleMillis), Long.toString(Math.max(0, deliveries))));
 	}
 
 	private void acknowledge(AbstractTransaction transaction, StreamEntryID... ids) {

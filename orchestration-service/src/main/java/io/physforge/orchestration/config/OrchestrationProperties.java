@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventsGroup the consumer group this service reads {@code pf:job-events} with
  * @param consumerName this instance's consumer name in that group, default
  * {@code orchestration-<pid>}
+ * @param eventsMaxDeliveries deliveries of a job event whose handling keeps failing
+ * before it is moved to {@code pf:job-events:dead} (so one poison event cannot stall the
+ * events after it)
+ * @param eventsRetryDelay how soon a job event whose handling failed is handled again
  * @param maxAttempts attempts of a job before it and its pipeline fail
  * @param backoff delay before the second attempt; doubled for each further one
  * @param maxBackoff the longest delay between attempts
@@ -35,7 +39,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("physforge.orchestration")
 public record OrchestrationProperties(String queuePrefix, @DefaultValue("orchestration") String eventsGroup,
-		String consumerName, @DefaultValue("3") int maxAttempts, @DefaultValue("5s") Duration backoff,
+		String consumerName, @DefaultValue("10") int eventsMaxDeliveries, @DefaultValue("2s") Duration eventsRetryDelay,
+		@DefaultValue("3") int maxAttempts, @DefaultValue("5s") Duration backoff,
 		@DefaultValue("5m") Duration maxBackoff, @DefaultValue("1h") Duration defaultTimeout,
 		Map<String, Duration> timeouts, @DefaultValue("250ms") Duration relayInterval,
 		@DefaultValue("2s") Duration sweepInterval, @DefaultValue("60s") Duration republishAfter,
@@ -50,6 +55,10 @@ public record OrchestrationProperties(String queuePrefix, @DefaultValue("orchest
 		timeouts = (timeouts != null) ? Map.copyOf(timeouts) : Map.of();
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("physforge.orchestration.max-attempts must be >= 1, was " + maxAttempts);
+		}
+		if (eventsMaxDeliveries < 1) {
+			throw new IllegalArgumentException(
+					"physforge.orchestration.events-max-deliveries must be >= 1, was " + eventsMaxDeliveries);
 		}
 		if (maxSteps < 1) {
 			throw new IllegalArgumentException("physforge.orchestration.max-steps must be >= 1, was " + maxSteps);

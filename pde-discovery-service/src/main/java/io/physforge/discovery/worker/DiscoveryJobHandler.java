@@ -52,9 +52,10 @@ import org.springframework.stereotype.Component;
  * Idempotent per job id: a delivery of a job whose run completed stores nothing and
  * publishes the same reference again. Progress is reported after each stage, and
  * cancellation is checked between stages. A failure is recorded on the run (status
- * {@code failed}, {@code error}) and rethrown, so the platform retries or dead-letters
- * the job; bad input (an unreadable data set, invalid parameters, a payload naming no
- * data) is thrown as a {@link PermanentJobFailure}, dead-lettered at once.
+ * {@code failed}, {@code error}) and rethrown: the worker publishes {@code failed} and
+ * dead-letters the job without retrying it (the orchestrator owns retries); bad input (an
+ * unreadable data set, invalid parameters, a payload naming no data) is thrown as a
+ * {@link PermanentJobFailure}, dead-lettered at once.
  */
 @Component
 public class DiscoveryJobHandler implements JobHandler {

@@ -12,7 +12,7 @@ public enum JobStatus {
 	/** Submitted here, waiting for a worker. */
 	QUEUED,
 
-	/** A worker is training it (or died; a retry resumes it). */
+	/** A worker is training it (or died; the re-delivery after its lease resumes it). */
 	RUNNING,
 
 	/** Its model checkpoint is stored. */

@@ -39,7 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A submitted job takes the same path as a pipeline's {@code pinn} step: it is published
  * to the job stream ({@code pf:jobs:pinn}) with the orchestrator's payload, and the
  * worker trains it. Cancelling uses the queue's cancellation mark
- * ({@link JobQueue#cancel}), which the worker's training loop polls.
+ * ({@link JobQueue#cancel}), which the worker's training loop polls. A job submitted here
+ * has no orchestrator behind it and the worker never retries a failure: a failed job
+ * stays failed (with its error) and its user submits it again; only a training whose
+ * worker died is run again.
  */
 @Service
 @EnableConfigurationProperties(PinnQueueProperties.class)

@@ -68,9 +68,11 @@ import org.springframework.stereotype.Component;
  * Idempotent per job id: a delivery of a completed job stores nothing and publishes the
  * same reference again; a delivery that loses the race to complete deletes the objects it
  * stored. A failure is recorded on the job (status {@code failed}, {@code error}) and
- * rethrown, so the platform retries or dead-letters it; bad input (an unreadable data
- * set, invalid parameters or equation, a payload naming no data) is thrown as a
- * {@link PermanentJobFailure}, dead-lettered at once.
+ * rethrown: the worker publishes {@code failed} and dead-letters the job without retrying
+ * it (a pipeline step is retried by the orchestrator; a job submitted directly is
+ * resubmitted by its user); bad input (an unreadable data set, invalid parameters or
+ * equation, a payload naming no data) is thrown as a {@link PermanentJobFailure},
+ * dead-lettered at once.
  */
 @Component
 public class PinnJobHandler implements JobHandler {

@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether the queue beans exist at all
  * @param consume whether {@link JobWorker} beans start with the application context
  * @param lease how long a message may sit unacknowledged with no lease renewal before any
- * live consumer re-claims it; a running handler renews it every third of the lease
- * @param maxAttempts deliveries before a failing message is dead-lettered
- * @param retryDelay how soon a failed attempt is retried (at most {@code lease})
+ * live consumer re-claims it (its worker died or stopped mid-job); a running handler
+ * renews it every third of the lease
+ * @param maxDeliveries deliveries of a job whose workers keep dying mid-job before it is
+ * dead-lettered (a job whose handler fails is never delivered again: the orchestrator
+ * owns retries)
  * @param workerThreads consumer threads per {@link JobWorker}
  * @param pollTimeout how long one blocking read waits (also bounds how fast a worker
  * stops)
@@ -27,20 +29,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("physforge.queue")
 public record QueueSettings(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean consume,
-		@DefaultValue("30s") Duration lease, @DefaultValue("3") int maxAttempts,
-		@DefaultValue("5s") Duration retryDelay, @DefaultValue("1") int workerThreads,
+		@DefaultValue("30s") Duration lease, @DefaultValue("3") int maxDeliveries, @DefaultValue("1") int workerThreads,
 		@DefaultValue("1s") Duration pollTimeout, @DefaultValue("7d") Duration completedTtl,
 		@DefaultValue("1d") Duration idempotencyTtl, @DefaultValue("100000") long eventsMaxLength,
 		String consumerName) {
 
 	public QueueSettings {
 		requireAtLeast("lease", lease, Duration.ofMillis(100));
-		requireAtLeast("retry-delay", retryDelay, Duration.ZERO);
 		requireAtLeast("poll-timeout", pollTimeout, Duration.ofMillis(10));
 		requireAtLeast("completed-ttl", completedTtl, Duration.ofSeconds(1));
 		requireAtLeast("idempotency-ttl", idempotencyTtl, Duration.ofSeconds(1));
-		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("physforge.queue.max-attempts must be >= 1, was " + maxAttempts);
+		if (maxDeliveries < 1) {
+			throw new IllegalArgumentException("physforge.queue.max-deliveries must be >= 1, was " + maxDeliveries);
 		}
 		if (workerThreads < 1) {
 			throw new IllegalArgumentException("physforge.queue.worker-threads must be >= 1, was " + workerThreads);
@@ -60,30 +60,28 @@ public record QueueSettings(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @return the settings
 	 */
 	public static QueueSettings defaults() {
-		return new QueueSettings(true, true, Duration.ofSeconds(30), 3, Duration.ofSeconds(5), 1, Duration.ofSeconds(1),
-				Duration.ofDays(7), Duration.ofDays(1), 100_000, null);
+		return new QueueSettings(true, true, Duration.ofSeconds(30), 3, 1, Duration.ofSeconds(1), Duration.ofDays(7),
+				Duration.ofDays(1), 100_000, null);
 	}
 
 	/**
-	 * These settings with another lease and retry delay.
+	 * These settings with another lease.
 	 * @param lease the lease
-	 * @param retryDelay the retry delay
 	 * @return the settings
 	 */
-	public QueueSettings withLease(Duration lease, Duration retryDelay) {
-		return new QueueSettings(this.enabled, this.consume, lease, this.maxAttempts, retryDelay, this.workerThreads,
+	public QueueSettings withLease(Duration lease) {
+		return new QueueSettings(this.enabled, this.consume, lease, this.maxDeliveries, this.workerThreads,
 				this.pollTimeout, this.completedTtl, this.idempotencyTtl, this.eventsMaxLength, this.consumerName);
 	}
 
 	/**
-	 * These settings with another attempt limit.
-	 * @param maxAttempts the attempt limit
+	 * These settings with another delivery limit.
+	 * @param maxDeliveries the delivery limit
 	 * @return the settings
 	 */
-	public QueueSettings withMaxAttempts(int maxAttempts) {
-		return new QueueSettings(this.enabled, this.consume, this.lease, maxAttempts, this.retryDelay,
-				this.workerThreads, this.pollTimeout, this.completedTtl, this.idempotencyTtl, this.eventsMaxLength,
-				this.consumerName);
+	public QueueSettings withMaxDeliveries(int maxDeliveries) {
+		return new QueueSettings(this.enabled, this.consume, this.lease, maxDeliveries, this.workerThreads,
+				this.pollTimeout, this.completedTtl, this.idempotencyTtl, this.eventsMaxLength, this.consumerName);
 	}
 
 	/**
@@ -92,9 +90,8 @@ public record QueueSettings(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @return the settings
 	 */
 	public QueueSettings withConsumerName(String consumerName) {
-		return new QueueSettings(this.enabled, this.consume, this.lease, this.maxAttempts, this.retryDelay,
-				this.workerThreads, this.pollTimeout, this.completedTtl, this.idempotencyTtl, this.eventsMaxLength,
-				consumerName);
+		return new QueueSettings(this.enabled, this.consume, this.lease, this.maxDeliveries, this.workerThreads,
+				this.pollTimeout, this.completedTtl, this.idempotencyTtl, this.eventsMaxLength, consumerName);
 	}
 
 	private static void requireAtLeast(String name, Duration value, Duration minimum) {

@@ -4,10 +4,12 @@
  * Jobs of type {@code T} go to the stream {@code pf:jobs:T} and are consumed by the
  * consumer group {@code T-workers}. {@link io.physforge.platform.queue.JobQueue#publish
  * JobQueue.publish} drops duplicate publishes of the same idempotency key;
- * {@link io.physforge.platform.queue.JobWorker} claims messages, renews its lease while
- * the handler runs, re-claims messages whose consumer died (XAUTOCLAIM once idle longer
- * than the lease), counts attempts (Redis' delivery count), moves a message to
- * {@code pf:jobs:T:dead} after {@code max-attempts} failures, and keeps a ledger of
+ * {@link io.physforge.platform.queue.JobWorker} consumes with the platform's
+ * {@link io.physforge.platform.stream.StreamConsumer}: it renews its lease while the
+ * handler runs, re-claims messages whose consumer died (XAUTOCLAIM once idle longer than
+ * the lease) and dead-letters them to {@code pf:jobs:T:dead} after
+ * {@code max-deliveries}, never retries a failed handler (it publishes {@code failed} and
+ * dead-letters the message; the orchestrator owns retries), and keeps a ledger of
  * completed idempotency keys so a message re-delivered after completion is acknowledged
  * without running again. {@link io.physforge.platform.queue.JobEvents} publishes
  * progress, completed, failed and cancelled events to {@code pf:job-events}.

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A consumer killed mid-message (SIGKILL of a child JVM): its message is re-claimed by a
  * live consumer after the lease and processed exactly once; a message whose consumers
- * keep dying is dead-lettered after {@code max-attempts} deliveries.
+ * keep dying is dead-lettered after {@code max-deliveries} deliveries, with the reason
+ * and a {@code failed} event.
  */
 class ConsumerKillTests {
 
@@ -108,11 +109,11 @@ class ConsumerKillTests {
 	}
 
 	@Test
-	void messageWhoseConsumersKeepDyingIsDeadLetteredAfterMaxAttempts() throws Exception {
+	void messageWhoseConsumersKeepDyingIsDeadLetteredAfterMaxDeliveries() throws Exception {
 		String type = type("doomed");
 		String stream = JobQueue.streamFor(type);
 		String group = JobQueue.groupFor(type);
-		JobQueue queue = new JobQueue(redis, settings("survivor").withMaxAttempts(2), new JobEvents(redis, 100_000));
+		JobQueue queue = new JobQueue(redis, settings("survivor").withMaxDeliveries(2), new JobEvents(redis, 100_000));
 		JobMessage job = JobMessage.create(type, null, "{}");
 		queue.publish(job);
 		for (int attempt = 1; attempt <= 2; attempt++) {
@@ -130,13 +131,22 @@ class ConsumerKillTests {
 		assertThat(runs).hasValue(0);
 		StreamEntry entry = redis.xrange(dead, "-", "+").get(0);
 		assertThat(entry.getFields()).containsEntry("jobId", job.jobId())
-			.containsEntry("attempts", "2")
-			.containsEntry("error", "the consumer stopped or died during each of 2 attempts");
+			.containsEntry("deliveries", "2")
+			.containsEntry("error", "the consumer stopped or died during each of 2 deliveries");
 		assertThat(pending(stream, group)).isEmpty();
+		awaitTrue("failed event", Duration.ofSeconds(5),
+				() -> QueueTestSupport.events(redis, job.jobId())
+					.stream()
+					.anyMatch((e) -> e.kind() == JobEvent.Kind.FAILED));
+		assertThat(QueueTestSupport.events(redis, job.jobId())).singleElement().satisfies((event) -> {
+			assertThat(event.kind()).isEqualTo(JobEvent.Kind.FAILED);
+			assertThat(event.retrying()).isFalse();
+			assertThat(event.error()).isEqualTo("the consumer stopped or died during each of 2 deliveries");
+		});
 	}
 
 	private QueueSettings settings(String consumer) {
-		return QueueSettings.defaults().withLease(LEASE, Duration.ofMillis(100)).withConsumerName(consumer);
+		return QueueSettings.defaults().withLease(LEASE).withConsumerName(consumer);
 	}
 
 	private Process startStuckConsumer(String type, String signal, String consumer) throws IOException {

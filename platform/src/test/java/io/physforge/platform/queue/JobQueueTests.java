@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.physforge.platform.stream.StreamConsumerHealth;
 import io.physforge.suite.infra.LocalInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -111,9 +112,9 @@ class JobQueueTests {
 	}
 
 	@Test
-	void failingJobIsRetriedThenDeadLetteredWithItsError() {
+	void failingJobIsNotRetriedByTheWorkerButDeadLetteredWithItsError() throws InterruptedException {
 		String type = type("fail");
-		JobQueue queue = queue(QueueSettings.defaults().withLease(Duration.ofSeconds(1), Duration.ofMillis(100)));
+		JobQueue queue = queue(QueueSettings.defaults().withLease(Duration.ofSeconds(1)));
 		List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
 		worker(queue.worker(type, (message, context) -> {
 			attempts.add(message.attempt());
@@ -124,25 +125,62 @@ class JobQueueTests {
 		String dead = JobQueue.deadLetterStream(JobQueue.streamFor(type));
 		String stream = JobQueue.streamFor(type);
 		awaitTrue("dead-lettered", Duration.ofSeconds(15), () -> redis.xlen(dead) == 1);
-		assertThat(attempts).containsExactly(1, 2, 3);
+		// longer than the lease: the worker does not run it again (the orchestrator owns
+		// retries)
+		Thread.sleep(1500);
+		assertThat(attempts).containsExactly(1);
 		StreamEntry entry = redis.xrange(dead, "-", "+").get(0);
 		Map<String, String> fields = entry.getFields();
 		assertThat(fields).containsEntry("jobId", message.jobId())
 			.containsEntry("payload", "{\"x\":1}")
-			.containsEntry("attempts", "3")
-			.containsEntry("error", "IllegalStateException: solver diverged on attempt 3");
+			.containsEntry("deliveries", "1")
+			.containsEntry("error", "IllegalStateException: solver diverged on attempt 1");
 		assertThat(redis.xlen(stream)).isZero();
 		assertThat(redis.xpending(stream, JobQueue.groupFor(type)).getTotal()).isZero();
 		List<JobEvent> failures = QueueTestSupport.events(redis, message.jobId());
 		assertThat(failures).extracting(JobEvent::kind).containsOnly(JobEvent.Kind.FAILED);
-		assertThat(failures).extracting(JobEvent::retrying).containsExactly(true, true, false);
+		assertThat(failures).extracting(JobEvent::retrying).containsExactly(false);
 		assertThat(queue.isCompleted(stream, message.idempotencyKey())).isFalse();
+	}
+
+	@Test
+	void aHandlerThrowingAnErrorFailsItsJobAndTheWorkerKeepsConsuming() {
+		String type = type("error");
+		JobQueue queue = queue(QueueSettings.defaults().withLease(Duration.ofSeconds(1)));
+		List<String> ran = Collections.synchronizedList(new ArrayList<>());
+		JobWorker worker = worker(queue.worker(type, (message, context) -> {
+			ran.add(message.payload());
+			if (message.payload().contains("nd4j")) {
+				throw new ExceptionInInitializerError("ND4J backend failed to load");
+			}
+		}));
+		worker.start();
+		JobMessage broken = JobMessage.create(type, null, "{\"nd4j\":true}");
+		queue.publish(broken);
+		awaitTrue("failed event", Duration.ofSeconds(10),
+				() -> eventKinds(broken.jobId()).contains(JobEvent.Kind.FAILED));
+		assertThat(QueueTestSupport.events(redis, broken.jobId())).singleElement().satisfies((event) -> {
+			assertThat(event.retrying()).isFalse();
+			assertThat(event.error()).isEqualTo("ExceptionInInitializerError: ND4J backend failed to load");
+		});
+		assertThat(worker.streamConsumer().health().reason())
+			.isEqualTo("handler failed with ExceptionInInitializerError: ND4J backend failed to load");
+		JobMessage next = JobMessage.create(type, null, "{\"n\":2}");
+		queue.publish(next);
+		awaitTrue("the next job completed", Duration.ofSeconds(10),
+				() -> eventKinds(next.jobId()).contains(JobEvent.Kind.COMPLETED));
+		assertThat(ran).containsExactly("{\"nd4j\":true}", "{\"n\":2}");
+		assertThat(worker.isRunning()).isTrue();
+		assertThat(worker.streamConsumer().health().state()).isEqualTo(StreamConsumerHealth.State.UP);
+		assertThat(redis.xrange(worker.deadLetterStream(), "-", "+")).singleElement()
+			.satisfies((entry) -> assertThat(entry.getFields()).containsEntry("jobId", broken.jobId())
+				.containsEntry("error", "ExceptionInInitializerError: ND4J backend failed to load"));
 	}
 
 	@Test
 	void permanentFailureIsDeadLetteredAtOnceWithoutRetrying() throws InterruptedException {
 		String type = type("permanent");
-		JobQueue queue = queue(QueueSettings.defaults().withLease(Duration.ofSeconds(1), Duration.ofMillis(100)));
+		JobQueue queue = queue(QueueSettings.defaults().withLease(Duration.ofSeconds(1)));
 		AtomicInteger runs = new AtomicInteger();
 		worker(queue.worker(type, (message, context) -> {
 			runs.incrementAndGet();
@@ -158,7 +196,7 @@ class JobQueueTests {
 		// longer than the lease and retry delay: no second attempt comes
 		Thread.sleep(1500);
 		assertThat(runs).hasValue(1);
-		assertThat(redis.xrange(dead, "-", "+").get(0).getFields()).containsEntry("attempts", "1")
+		assertThat(redis.xrange(dead, "-", "+").get(0).getFields()).containsEntry("deliveries", "1")
 			.containsEntry("error", "field 'u' has 3 NaN values at t[4]; clean the data and upload again");
 		assertThat(redis.xlen(stream)).isZero();
 		List<JobEvent> events = QueueTestSupport.events(redis, message.jobId());
@@ -172,7 +210,7 @@ class JobQueueTests {
 	@Test
 	void failureOfACancelledJobIsNotRetried() {
 		String type = type("cancel");
-		JobQueue queue = queue(QueueSettings.defaults().withLease(Duration.ofSeconds(1), Duration.ofMillis(100)));
+		JobQueue queue = queue(QueueSettings.defaults().withLease(Duration.ofSeconds(1)));
 		AtomicInteger runs = new AtomicInteger();
 		JobMessage message = JobMessage.create(type, null, "{}");
 		worker(queue.worker(type, (m, context) -> {
@@ -195,8 +233,8 @@ class JobQueueTests {
 	void badJobsAndSettingsAreRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JobMessage.create("Bad Type", null, "{}"))
 			.withMessageContaining("Invalid job type 'Bad Type'");
-		assertThatIllegalArgumentException().isThrownBy(() -> QueueSettings.defaults().withMaxAttempts(0))
-			.withMessageContaining("physforge.queue.max-attempts");
+		assertThatIllegalArgumentException().isThrownBy(() -> QueueSettings.defaults().withMaxDeliveries(0))
+			.withMessageContaining("physforge.queue.max-deliveries");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> JobMessage.fromFields(Map.of("type", "x", "payload", "{}"), 1))
 			.withMessageContaining("Malformed job message");

@@ -42,15 +42,14 @@ class QueueAutoConfigurationTests {
 	void queueBeansUseTheConfiguredRedisAndSettings() {
 		this.runner
 			.withPropertyValues("physforge.redis.url=" + infra.redis().url(), "physforge.queue.lease=2s",
-					"physforge.queue.max-attempts=5", "physforge.queue.worker-threads=2")
+					"physforge.queue.max-deliveries=5", "physforge.queue.worker-threads=2")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(JobQueue.class).hasSingleBean(JobEvents.class);
 				assertThat(context.getBean(UnifiedJedis.class).ping()).isEqualTo("PONG");
 				QueueSettings settings = context.getBean(JobQueue.class).settings();
 				assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(settings.maxAttempts()).isEqualTo(5);
+				assertThat(settings.maxDeliveries()).isEqualTo(5);
 				assertThat(settings.workerThreads()).isEqualTo(2);
-				assertThat(settings.retryDelay()).isEqualTo(Duration.ofSeconds(5));
 			});
 	}
 
@@ -94,10 +93,10 @@ class QueueAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("physforge.redis.url / PF_REDIS_URL"));
-		this.runner.withPropertyValues("physforge.redis.url=" + infra.redis().url(), "physforge.queue.max-attempts=0")
+		this.runner.withPropertyValues("physforge.redis.url=" + infra.redis().url(), "physforge.queue.max-deliveries=0")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("physforge.queue.max-attempts must be >= 1"));
+				.hasMessageContaining("physforge.queue.max-deliveries must be >= 1"));
 		this.runner.withPropertyValues("physforge.redis.url=" + infra.redis().url(), "physforge.queue.poll-timeout=10s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()

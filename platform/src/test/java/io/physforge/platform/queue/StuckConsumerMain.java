@@ -24,7 +24,7 @@ public final class StuckConsumerMain {
 		String type = args[1];
 		String signalKey = args[2];
 		QueueSettings settings = QueueSettings.defaults()
-			.withLease(Duration.ofMillis(Long.parseLong(args[4])), Duration.ofMillis(100))
+			.withLease(Duration.ofMillis(Long.parseLong(args[4])))
 			.withConsumerName(args[3]);
 		JobQueue queue = new JobQueue(redis, settings, new JobEvents(redis, 1000));
 		JobWorker worker = queue.worker(type, (message, context) -> {

@@ -43,8 +43,8 @@ public final class TestServers {
 
 	/**
 	 * Points a worker service at the test servers and its worker at a job stream of this
-	 * JVM's own (so test suites sharing a Redis never take each other's jobs); failed
-	 * attempts are retried once after 200 ms.
+	 * JVM's own (so test suites sharing a Redis never take each other's jobs). A failed
+	 * job is not retried by the worker (the orchestrator owns retries).
 	 * @param registry the test's dynamic properties
 	 * @param worker the worker's property prefix, such as
 	 * {@code physforge.discovery.worker}
@@ -55,8 +55,6 @@ public final class TestServers {
 		register(registry);
 		registry.add(worker + ".stream", () -> stream);
 		registry.add(worker + ".group", () -> group);
-		registry.add("physforge.queue.retry-delay", () -> "200ms");
-		registry.add("physforge.queue.max-attempts", () -> "2");
 	}
 
 }

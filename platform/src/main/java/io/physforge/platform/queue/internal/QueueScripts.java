@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -23,20 +22,6 @@ public final class QueueScripts {
 			  return redis.call(unpack(args))
 			end
 			return false
-			""";
-
-	/**
-	 * KEYS: stream. ARGV: group, consumer, entry id, idle ms. Sets the entry's idle time
-	 * (XCLAIM ... IDLE, JUSTID so the delivery count stays) only while this consumer
-	 * still owns it.
-	 */
-	private static final String SET_IDLE_IF_OWNER = """
-			local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
-			if #p == 1 and p[1][2] == ARGV[2] then
-			  redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'IDLE', ARGV[4], 'JUSTID')
-			  return 1
-			end
-			return 0
 			""";
 
 	private QueueScripts() {
@@ -59,17 +44,6 @@ public final class QueueScripts {
 	}
 
 	/**
-	 * Sets how long the entry counts as idle, when {@code consumer} still owns it.
-	 * @return whether the consumer owned it
-	 */
-	public static boolean setIdleIfOwner(UnifiedJedis redis, String stream, String group, String consumer,
-			StreamEntryID id, long idleMillis) {
-		Object owned = redis.eval(SET_IDLE_IF_OWNER, List.of(stream),
-				List.of(group, consumer, id.toString(), Long.toString(idleMillis)));
-		return owned instanceof Long value && value == 1L;
-	}
-
-	/**
 	 * The ledger key of a completed idempotency key.
 	 */
 	public static String doneKey(String stream, String idempotencyKey) {
@@ -88,13 +62,6 @@ public final class QueueScripts {
 	 */
 	public static String cancelKey(String jobId) {
 		return "pf:cancel:" + jobId;
-	}
-
-	/**
-	 * The hash of last errors per entry id of a stream.
-	 */
-	public static String errorsKey(String stream) {
-		return stream + ":errors";
 	}
 
 }

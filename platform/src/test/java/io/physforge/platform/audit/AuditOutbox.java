@@ -4,11 +4,11 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.physforge.platform.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A throw-away schema of the test database holding {@code audit_outbox}, created by the
@@ -18,15 +18,14 @@ public final class AuditOutbox implements AutoCloseable {
 
 	private final String schema = "audit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-	private final HikariDataSource dataSource = new HikariDataSource();
+	private final DriverManagerDataSource dataSource;
 
 	private final JdbcTemplate jdbc;
 
 	public AuditOutbox() {
-		this.dataSource.setJdbcUrl(TestDatabase.url());
-		this.dataSource.setUsername("postgres");
-		this.dataSource.setSchema(this.schema);
-		this.dataSource.setMaximumPoolSize(4);
+		String url = TestDatabase.url();
+		this.dataSource = new DriverManagerDataSource(
+				url + ((url.contains("?")) ? "&" : "?") + "currentSchema=" + this.schema, "postgres", "");
 		Flyway.configure()
 			.dataSource(this.dataSource)
 			.schemas(this.schema)
@@ -50,7 +49,6 @@ public final class AuditOutbox implements AutoCloseable {
 	@Override
 	public void close() {
 		this.jdbc.execute("DROP SCHEMA " + this.schema + " CASCADE");
-		this.dataSource.close();
 	}
 
 }

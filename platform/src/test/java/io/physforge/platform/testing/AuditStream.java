@@ -23,16 +23,35 @@ public final class AuditStream implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private final String name = "pf:audit:test-" + UUID.randomUUID();
+	private final String name;
+
+	private final boolean own;
 
 	private final JedisPooled redis;
 
 	/**
+	 * A new stream of this test's own, deleted on {@link #close()}.
 	 * @param redisUrl the Redis the service under test uses, e.g.
 	 * {@code redis://127.0.0.1:6379}
 	 */
 	public AuditStream(String redisUrl) {
+		this(redisUrl, "pf:audit:test-" + UUID.randomUUID(), true);
+	}
+
+	private AuditStream(String redisUrl, String name, boolean own) {
 		this.redis = new JedisPooled(redisUrl);
+		this.name = name;
+		this.own = own;
+	}
+
+	/**
+	 * The stream every service test of this JVM records to
+	 * ({@link TestDatabase#AUDIT_STREAM}); {@link #close()} leaves it.
+	 * @param redisUrl the Redis the service under test uses
+	 * @return the stream
+	 */
+	public static AuditStream ofThisJvm(String redisUrl) {
+		return new AuditStream(redisUrl, TestDatabase.AUDIT_STREAM, false);
 	}
 
 	/**
@@ -112,7 +131,9 @@ public final class AuditStream implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.redis.del(this.name);
+		if (this.own) {
+			this.redis.del(this.name);
+		}
 		this.redis.close();
 	}
 

@@ -47,14 +47,30 @@ public class AuditAutoConfiguration {
 	AuditRecorder auditRecorder(DataSource dataSource, Environment environment) {
 		String service = environment.getProperty("physforge.service.name",
 				environment.getProperty("spring.application.name", "unknown-service"));
-		return new AuditRecorder(dataSource, service);
+		return new AuditRecorder(dataSource, service, outboxSchema(environment));
 	}
 
 	@Bean
 	@ConditionalOnBean({ DataSource.class, UnifiedJedis.class })
 	@ConditionalOnMissingBean
-	AuditOutboxRelay auditOutboxRelay(DataSource dataSource, UnifiedJedis redis, AuditProperties properties) {
-		return new AuditOutboxRelay(dataSource, redis, properties);
+	AuditOutboxRelay auditOutboxRelay(DataSource dataSource, UnifiedJedis redis, AuditProperties properties,
+			Environment environment) {
+		return new AuditOutboxRelay(dataSource, redis, properties, outboxSchema(environment));
+	}
+
+	/**
+	 * The schema the platform migration creates {@code audit_outbox} in: the service's
+	 * Flyway default schema (else the first of its schemas), so the table is found
+	 * whatever the connection's search path; {@code null} (the connection's schema)
+	 * without one.
+	 */
+	private static String outboxSchema(Environment environment) {
+		String schema = environment.getProperty("spring.flyway.default-schema");
+		if (schema == null || schema.isBlank()) {
+			String schemas = environment.getProperty("spring.flyway.schemas", "");
+			schema = schemas.split(",")[0].trim();
+		}
+		return schema.isBlank() ? null : schema;
 	}
 
 	@Configuration(proxyBeanMethods = false)

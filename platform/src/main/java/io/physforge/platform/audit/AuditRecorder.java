@@ -26,7 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class AuditRecorder {
 
-	private static final String INSERT = "INSERT INTO audit_outbox (event_id, event) VALUES (?, ?)";
+	/** The outbox table, unqualified. */
+	public static final String TABLE = "audit_outbox";
+
+	private final String insert;
 
 	private final DataSource dataSource;
 
@@ -35,14 +38,42 @@ public class AuditRecorder {
 	private final String service;
 
 	/**
-	 * Creates a recorder.
+	 * Creates a recorder writing to {@code audit_outbox} of the connection's schema.
 	 * @param dataSource the service's data source (its schema holds {@code audit_outbox})
 	 * @param service the service name ({@code physforge.service.name})
 	 */
 	public AuditRecorder(DataSource dataSource, String service) {
+		this(dataSource, service, null);
+	}
+
+	/**
+	 * Creates a recorder.
+	 * @param dataSource the service's data source
+	 * @param service the service name ({@code physforge.service.name})
+	 * @param schema the schema holding {@code audit_outbox} (the service's Flyway default
+	 * schema), or {@code null} for the connection's schema
+	 */
+	public AuditRecorder(DataSource dataSource, String service, String schema) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.service = Objects.requireNonNull(service, "service");
+		this.insert = "INSERT INTO " + table(schema) + " (event_id, event) VALUES (?, ?)";
+	}
+
+	/**
+	 * The outbox table's name, qualified with a schema when one is given.
+	 * @param schema the schema or {@code null}
+	 * @return the name to use in SQL
+	 * @throws IllegalArgumentException for a schema that is not a plain identifier
+	 */
+	public static String table(String schema) {
+		if (schema == null || schema.isBlank()) {
+			return TABLE;
+		}
+		if (!schema.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+			throw new IllegalArgumentException("Audit outbox schema must be a plain identifier: " + schema);
+		}
+		return schema + "." + TABLE;
 	}
 
 	/**
@@ -52,7 +83,7 @@ public class AuditRecorder {
 	 */
 	public AuditEvent record(AuditEvent.Builder event) {
 		AuditEvent complete = complete(event);
-		this.jdbc.update(INSERT, complete.eventId(), complete.toJson());
+		this.jdbc.update(this.insert, complete.eventId(), complete.toJson());
 		return complete;
 	}
 
@@ -66,7 +97,7 @@ public class AuditRecorder {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
-			try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+			try (PreparedStatement statement = connection.prepareStatement(this.insert)) {
 				statement.setObject(1, complete.eventId());
 				statement.setString(2, complete.toJson());
 				statement.executeUpdate();

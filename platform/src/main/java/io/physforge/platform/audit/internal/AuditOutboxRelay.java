@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.physforge.platform.audit.AuditProperties;
+import io.physforge.platform.audit.AuditRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
@@ -48,6 +49,8 @@ public final class AuditOutboxRelay implements SmartLifecycle {
 
 	private final AuditProperties properties;
 
+	private final String table;
+
 	private final Object lifecycle = new Object();
 
 	private ScheduledExecutorService executor;
@@ -55,12 +58,26 @@ public final class AuditOutboxRelay implements SmartLifecycle {
 	private volatile State state = State.RELAYING;
 
 	/**
-	 * Creates a relay; {@link #start()} schedules it.
+	 * Creates a relay of {@code audit_outbox} in the connection's schema;
+	 * {@link #start()} schedules it.
 	 * @param dataSource the service's data source
 	 * @param redis the Redis client
 	 * @param properties the audit settings
 	 */
 	public AuditOutboxRelay(DataSource dataSource, UnifiedJedis redis, AuditProperties properties) {
+		this(dataSource, redis, properties, null);
+	}
+
+	/**
+	 * Creates a relay; {@link #start()} schedules it.
+	 * @param dataSource the service's data source
+	 * @param redis the Redis client
+	 * @param properties the audit settings
+	 * @param schema the schema holding {@code audit_outbox}, or {@code null} for the
+	 * connection's schema
+	 */
+	public AuditOutboxRelay(DataSource dataSource, UnifiedJedis redis, AuditProperties properties, String schema) {
+		this.table = AuditRecorder.table(schema);
 		this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.redis = Objects.requireNonNull(redis, "redis");
@@ -92,7 +109,7 @@ public final class AuditOutboxRelay implements SmartLifecycle {
 
 	private int relayBatch(int limit) {
 		List<Row> rows = this.jdbc.query(
-				"SELECT id, event FROM audit_outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+				"SELECT id, event FROM " + this.table + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
 				(rs, n) -> new Row(rs.getLong(1), rs.getString(2)), limit);
 		XAddParams params = XAddParams.xAddParams()
 			.id(StreamEntryID.NEW_ENTRY)
@@ -109,7 +126,7 @@ public final class AuditOutboxRelay implements SmartLifecycle {
 			}
 			added++;
 		}
-		this.jdbc.batchUpdate("DELETE FROM audit_outbox WHERE id = ?",
+		this.jdbc.batchUpdate("DELETE FROM " + this.table + " WHERE id = ?",
 				rows.subList(0, added).stream().map((row) -> new Object[] { row.id() }).toList());
 		if (added == rows.size()) {
 			enter(State.RELAYING, null);

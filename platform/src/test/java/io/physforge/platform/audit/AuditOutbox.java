@@ -37,6 +37,10 @@ public final class AuditOutbox implements AutoCloseable {
 		this.jdbc = new JdbcTemplate(this.dataSource);
 	}
 
+	public String schema() {
+		return this.schema;
+	}
+
 	public DataSource dataSource() {
 		return this.dataSource;
 	}

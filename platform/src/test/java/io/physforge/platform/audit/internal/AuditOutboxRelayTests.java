@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -133,6 +136,47 @@ class AuditOutboxRelayTests {
 		finally {
 			infra.close();
 		}
+	}
+
+	@Test
+	void twoRelaysOnOneOutboxPublishEveryRowExactlyOnce() throws Exception {
+		LocalInfrastructure infra = LocalInfrastructure.create();
+		try (JedisPooled redis = new JedisPooled(infra.redis().url())) {
+			AuditProperties small = new AuditProperties(true, this.stream, 1_000_000, Duration.ofMillis(100), 50);
+			AuditOutboxRelay first = new AuditOutboxRelay(this.outbox.dataSource(), redis, small);
+			AuditOutboxRelay second = new AuditOutboxRelay(this.outbox.dataSource(), redis, small);
+			Set<String> recorded = new HashSet<>();
+			for (int i = 0; i < 600; i++) {
+				recorded.add(record("r" + i));
+			}
+			ExecutorService pool = Executors.newFixedThreadPool(2);
+			try {
+				List<Future<Integer>> relayed = pool.invokeAll(List.of(() -> drain(first), () -> drain(second)));
+				assertThat(relayed.get(0).get() + relayed.get(1).get()).isEqualTo(600);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+			Set<String> arrived = new HashSet<>();
+			List<StreamEntry> entries = redis.xrange(this.stream, "-", "+");
+			for (StreamEntry entry : entries) {
+				arrived.add(JSON.readTree(entry.getFields().get("event")).get("eventId").asText());
+			}
+			assertThat(entries).hasSize(600);
+			assertThat(arrived).isEqualTo(recorded);
+			redis.del(this.stream);
+		}
+		finally {
+			infra.close();
+		}
+	}
+
+	private int drain(AuditOutboxRelay relay) {
+		int total = 0;
+		while (this.outbox.rows() > 0) {
+			total += relay.relayOnce();
+		}
+		return total;
 	}
 
 	private String record(String resourceId) {

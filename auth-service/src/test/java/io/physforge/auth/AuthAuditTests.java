@@ -3,9 +3,11 @@ package io.physforge.auth;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.physforge.platform.audit.AuditDetails;
@@ -98,7 +100,7 @@ class AuthAuditTests {
 		String email = AuthClient.newEmail();
 		String userId = this.auth.register(email, "password-123").json().path("id").asText();
 		assertThat(this.auth.login(email, "wrong-password-1").status()).isEqualTo(401);
-		JsonNode wrongPassword = stream.await("failed auth.login of " + userId, java.time.Duration.ofSeconds(10),
+		JsonNode wrongPassword = stream.await("failed auth.login of " + userId, Duration.ofSeconds(10),
 				(event) -> "auth.login".equals(event.path("action").asText())
 						&& userId.equals(event.path("resourceId").asText())
 						&& "failed".equals(event.path("outcome").asText()));
@@ -109,8 +111,8 @@ class AuthAuditTests {
 		String unknown = AuthClient.newEmail();
 		assertThat(this.auth.login(unknown, "secret-password-9").status()).isEqualTo(401);
 		String accountHash = AuditDetails.hash(Map.of("accountSha256", AuditDetails.hashText(unknown)));
-		JsonNode unknownAccount = stream.await("failed auth.login of an unknown account",
-				java.time.Duration.ofSeconds(10), (event) -> accountHash.equals(event.path("detailsHash").asText()));
+		JsonNode unknownAccount = stream.await("failed auth.login of an unknown account", Duration.ofSeconds(10),
+				(event) -> accountHash.equals(event.path("detailsHash").asText()));
 		assertThat(unknownAccount.path("action").asText()).isEqualTo("auth.login");
 		assertThat(unknownAccount.path("actor").asText()).isEqualTo("anonymous");
 		assertThat(unknownAccount.path("outcome").asText()).isEqualTo("failed");
@@ -143,7 +145,7 @@ class AuthAuditTests {
 		String userId = this.auth.http.get("/api/auth/me", user.access()).json().path("id").asText();
 		assertThat(this.auth.http.get("/api/auth/users", user.access()).status()).isEqualTo(403);
 
-		JsonNode denied = stream.await("access.denied of " + userId, java.time.Duration.ofSeconds(10),
+		JsonNode denied = stream.await("access.denied of " + userId, Duration.ofSeconds(10),
 				(event) -> "access.denied".equals(event.path("action").asText())
 						&& userId.equals(event.path("actor").asText()));
 		assertThat(roles(denied)).containsExactly("RESEARCHER");
@@ -181,9 +183,7 @@ class AuthAuditTests {
 	}
 
 	private static List<String> roles(JsonNode event) {
-		return java.util.stream.StreamSupport.stream(event.path("actorRoles").spliterator(), false)
-			.map(JsonNode::asText)
-			.toList();
+		return StreamSupport.stream(event.path("actorRoles").spliterator(), false).map(JsonNode::asText).toList();
 	}
 
 }

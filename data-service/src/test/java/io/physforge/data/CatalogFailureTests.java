@@ -23,7 +23,7 @@ import io.physforge.data.dataset.DataSetEvents;
 import io.physforge.data.dataset.SpooledFile;
 import io.physforge.data.dataset.Spooler;
 import io.physforge.data.dataset.internal.DataSetRepository;
-import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.problem.ProblemException;
 import io.physforge.platform.security.CurrentUser;
 import io.physforge.platform.storage.ObjectStorage;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +85,8 @@ class CatalogFailureTests {
 
 		};
 		DataSetCatalog catalog = new DataSetCatalog(failing, storage, spooler, properties,
-				new DataSetEvents(new StaticListableBeanFactory().getBeanProvider(AuditPublisher.class)));
+				new DataSetEvents(new StaticListableBeanFactory().getBeanProvider(AuditRecorder.class),
+						TransactionOperations.withoutTransaction()));
 		CurrentUser user = new CurrentUser("u-1", null, Set.of("RESEARCHER"));
 		Set<String> before = keys();
 		try (InputStream in = Files.newInputStream(TestInfrastructure.dataset("pde-find/burgers.h5"));

@@ -21,13 +21,12 @@ import io.physforge.core.field.Field;
 import io.physforge.core.field.Noise;
 import io.physforge.core.io.DataSets;
 import io.physforge.platform.storage.ObjectStorage;
+import io.physforge.platform.testing.AuditStream;
 import io.physforge.platform.testing.TestJwks;
+import io.physforge.platform.testing.TestServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.resps.StreamEntry;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,9 +63,6 @@ class DataSetApiTests {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@Autowired
-	private UnifiedJedis redis;
 
 	private DataClient http;
 
@@ -144,12 +140,15 @@ class DataSetApiTests {
 		assertThat(read.grid()).isEqualTo(reference.grid());
 		assertThat(read.values("u")).containsExactly(u);
 
-		List<StreamEntry> audit = this.redis.xrevrange("pf:audit", (StreamEntryID) null, (StreamEntryID) null, 1000);
-		assertThat(audit).anySatisfy((entry) -> {
-			assertThat(entry.getFields()).containsEntry("action", "dataset.create");
-			assertThat(entry.getFields()).containsValue(id);
-			assertThat(entry.getFields()).containsValue(user);
-		});
+		try (AuditStream audit = AuditStream.ofThisJvm(TestServers.infra().redis().url().toString())) {
+			JsonNode upload = audit.await("dataset.upload", id);
+			assertThat(upload.path("actor").asText()).isEqualTo(user);
+			assertThat(upload.path("service").asText()).isEqualTo("data-service");
+			assertThat(upload.path("outcome").asText()).isEqualTo("success");
+			JsonNode downloaded = audit.await("dataset.download", id);
+			assertThat(downloaded.path("actor").asText()).isEqualTo(user);
+			assertThat(downloaded.path("actorRoles").toString()).isEqualTo("[\"RESEARCHER\"]");
+		}
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +24,11 @@ import io.physforge.core.discovery.Discovery;
 import io.physforge.core.discovery.DiscoverySettings;
 import io.physforge.core.field.Field;
 import io.physforge.core.io.DataSets;
+import io.physforge.platform.testing.AuditStream;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.StubDataService;
 import io.physforge.platform.testing.TestJwks;
+import io.physforge.platform.testing.TestServers;
 import io.physforge.platform.testing.WorkerServiceTest;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +158,21 @@ class FeatureSetTests extends WorkerServiceTest {
 		assertThat(http.send("DELETE", API + "/" + id, this.aliceToken, null, Map.of()).status()).isEqualTo(204);
 		assertThat(this.storage.exists("artifacts", key)).isFalse();
 		assertThat(http.get(API + "/" + id, this.aliceToken).status()).isEqualTo(404);
+
+		try (AuditStream audit = AuditStream.ofThisJvm(TestServers.infra().redis().url().toString())) {
+			assertThat(audit.await("feature-set.create", id).path("actor").asText()).isEqualTo(this.alice);
+			JsonNode denied = audit.await("access.denied of the viewer's delete", Duration.ofSeconds(10),
+					(event) -> "access.denied".equals(event.path("action").asText())
+							&& ("DELETE " + API + "/" + id).equals(event.path("reason").asText()));
+			assertThat(denied.path("actor").asText()).isEqualTo(this.alice);
+			assertThat(denied.path("actorRoles").toString()).isEqualTo("[\"VIEWER\"]");
+			assertThat(denied.path("resourceType").asText()).isEqualTo("feature-set");
+			assertThat(denied.path("resourceId").asText()).isEqualTo(id);
+			assertThat(denied.path("outcome").asText()).isEqualTo("denied");
+			JsonNode deleted = audit.await("feature-set.delete", id);
+			assertThat(deleted.path("actor").asText()).isEqualTo(this.alice);
+			assertThat(deleted.path("service").asText()).isEqualTo("derivative-service");
+		}
 	}
 
 	@Test

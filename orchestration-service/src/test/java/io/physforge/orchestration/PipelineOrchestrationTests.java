@@ -18,11 +18,13 @@ import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobEvents;
 import io.physforge.platform.queue.JobQueue;
 import io.physforge.platform.queue.JobWorker;
+import io.physforge.platform.testing.AuditStream;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.ServiceSmokeTest;
 import io.physforge.platform.testing.StubDataService;
 import io.physforge.platform.testing.TestDatabase;
 import io.physforge.platform.testing.TestJwks;
+import io.physforge.platform.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -271,6 +273,15 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 				}
 			}
 			assertThat(sawOwnPipeline).as("the caller's stream showed the pipeline complete").isTrue();
+			try (AuditStream audit = audit()) {
+				JsonNode submit = audit.await("pipeline.submit", id);
+				assertThat(submit.path("actor").asText()).isEqualTo(this.alice);
+				assertThat(submit.path("actorRoles").toString()).isEqualTo("[\"RESEARCHER\"]");
+				JsonNode completed = audit.await("pipeline.completed", id);
+				assertThat(completed.path("actor").asText()).isEqualTo("system");
+				assertThat(completed.path("actorRoles")).isEmpty();
+				assertThat(completed.path("outcome").asText()).isEqualTo("success");
+			}
 		}
 	}
 
@@ -327,6 +338,12 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 		assertThat(job.path("error").asText()).contains("retrying cannot help")
 			.contains("field 'u' has NaN values at t[3]");
 		assertThat(this.workers.calls.get(job.path("id").asText()).get()).isEqualTo(1);
+		try (AuditStream audit = audit()) {
+			JsonNode failed = audit.await("pipeline.failed", id);
+			assertThat(failed.path("actor").asText()).isEqualTo("system");
+			assertThat(failed.path("outcome").asText()).isEqualTo("failed");
+			assertThat(failed.path("reason").asText()).contains("field 'u' has NaN values at t[3]");
+		}
 		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox WHERE job_id = :id")
 			.param("id", UUID.fromString(job.path("id").asText()))
 			.query(Long.class)
@@ -430,6 +447,10 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 		assertThat(cancelled.json().path("status").asText()).isEqualTo("cancelled");
 		assertThat(cancelled.json().path("jobs").get(0).path("status").asText()).isEqualTo("cancelled");
 		await("the worker's JobContext.cancelled() became true", () -> this.workers.sawCancel.contains(jobId));
+		try (AuditStream audit = audit()) {
+			assertThat(audit.await("pipeline.cancel", id).path("actor").asText()).isEqualTo(this.alice);
+			assertThat(audit.await("pipeline.cancelled", id).path("actor").asText()).isEqualTo(this.alice);
+		}
 		assertThat(this.http.post(API + "/pipelines/" + id + "/cancel", this.aliceToken, null).status()).isEqualTo(200);
 	}
 
@@ -607,6 +628,11 @@ class PipelineOrchestrationTests extends ServiceSmokeTest {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The audit events this JVM's services recorded. */
+	private static AuditStream audit() {
+		return AuditStream.ofThisJvm(TestServers.infra().redis().url().toString());
 	}
 
 	private static void await(String what, BooleanSupplier condition) {

@@ -24,11 +24,13 @@ import io.physforge.core.io.DataSets;
 import io.physforge.discovery.worker.DiscoveryJobHandler;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobMessage;
+import io.physforge.platform.testing.AuditStream;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.JobStreams;
 import io.physforge.platform.testing.TestDataSets;
 import io.physforge.platform.testing.TestJobs;
 import io.physforge.platform.testing.TestJwks;
+import io.physforge.platform.testing.TestServers;
 import io.physforge.platform.testing.WorkerServiceTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,12 @@ class DiscoveryServiceTests extends WorkerServiceTest {
 		assertThat(equations.path("totalItems").asLong()).isEqualTo(1);
 		JsonNode equation = equations.path("items").get(0);
 		assertThat(equation.path("runId").asText()).isEqualTo(runId);
+		try (AuditStream audit = AuditStream.ofThisJvm(TestServers.infra().redis().url().toString())) {
+			JsonNode created = audit.await("discovery.run.create", runId);
+			assertThat(created.path("actor").asText()).isEqualTo("system");
+			assertThat(created.path("resourceType").asText()).isEqualTo("discovery-run");
+			assertThat(created.path("service").asText()).isEqualTo("pde-discovery-service");
+		}
 		assertThat(equation.path("lhs").asText()).isEqualTo("u_t");
 		String equationId = equation.path("id").asText();
 		assertThat(http.get("/api/discovery/equations/" + equationId, aliceToken).json().path("latex").asText())

@@ -24,12 +24,14 @@ import io.physforge.pinn.PinnModel;
 import io.physforge.pinntraining.worker.PinnJobHandler;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobMessage;
+import io.physforge.platform.testing.AuditStream;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.JobStreams;
 import io.physforge.platform.testing.StubDataService;
 import io.physforge.platform.testing.TestDataSets;
 import io.physforge.platform.testing.TestJobs;
 import io.physforge.platform.testing.TestJwks;
+import io.physforge.platform.testing.TestServers;
 import io.physforge.platform.testing.WorkerServiceTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -184,6 +186,14 @@ class PinnTrainingServiceTests extends WorkerServiceTest {
 		assertThat(ids(list.path("items"))).contains(jobId);
 		assertThat(http.get("/api/pinn/jobs?size=0", aliceToken).status()).isEqualTo(400);
 		assertThat(http.post("/api/pinn/jobs/" + jobId + "/cancel", aliceToken, "{}").status()).isEqualTo(409);
+		try (AuditStream audit = AuditStream.ofThisJvm(TestServers.infra().redis().url().toString())) {
+			JsonNode submit = audit.await("pinn.job.submit", jobId);
+			assertThat(submit.path("actor").asText()).isEqualTo(this.alice);
+			assertThat(submit.path("resourceType").asText()).isEqualTo("pinn-job");
+			JsonNode created = audit.await("pinn.model.create", modelId);
+			assertThat(created.path("actor").asText()).isEqualTo("system");
+			assertThat(created.path("resourceType").asText()).isEqualTo("pinn-model");
+		}
 	}
 
 	@Test
@@ -262,6 +272,10 @@ class PinnTrainingServiceTests extends WorkerServiceTest {
 		assertThat(seconds).as("seconds from cancel to a stopped training").isLessThan(10);
 		System.out.printf("PINN training stopped %.2f s after the cancel%n", seconds);
 		assertThat(events.events(jobId)).noneMatch((e) -> e.kind() == JobEvent.Kind.COMPLETED);
+		try (AuditStream audit = AuditStream.ofThisJvm(TestServers.infra().redis().url().toString())) {
+			assertThat(audit.await("pinn.job.cancel", jobId).path("actor").asText()).isEqualTo(this.alice);
+			assertThat(audit.await("pinn.job.cancelled", jobId).path("actor").asText()).isEqualTo("system");
+		}
 		assertThat(this.jdbc.sql("SELECT count(*) FROM model_checkpoint WHERE job_id = :job")
 			.param("job", UUID.fromString(jobId))
 			.query(Long.class)

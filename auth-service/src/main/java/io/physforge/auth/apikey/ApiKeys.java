@@ -8,20 +8,23 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.physforge.auth.audit.AuthAudit;
 import io.physforge.auth.keys.AccessTokens;
 import io.physforge.auth.session.Secrets;
 import io.physforge.auth.session.TokenResponse;
 import io.physforge.auth.user.User;
 import io.physforge.auth.user.UserRepository;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.problem.ProblemException;
 import io.physforge.platform.security.CurrentUser;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API keys, table {@code auth.api_keys}. A key reads {@code pfk_<prefix>_<secret>}: 12
@@ -39,15 +42,16 @@ class ApiKeys {
 
 	private final AccessTokens accessTokens;
 
-	private final AuthAudit audit;
+	private final AuditRecorder audit;
 
-	ApiKeys(JdbcClient jdbc, UserRepository users, AccessTokens accessTokens, AuthAudit audit) {
+	ApiKeys(JdbcClient jdbc, UserRepository users, AccessTokens accessTokens, AuditRecorder audit) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.accessTokens = accessTokens;
 		this.audit = audit;
 	}
 
+	@Transactional
 	ApiKeyRecords.Created create(CurrentUser owner, String name, Instant expiresAt) {
 		String prefix = Secrets.randomHex(6);
 		String key = PREFIX + prefix + "_" + Secrets.random(32);
@@ -64,7 +68,10 @@ class ApiKeys {
 			.query(Timestamp.class)
 			.single()
 			.toInstant();
-		this.audit.record("api-key-create", owner.id(), id.toString(), "success");
+		this.audit.record(AuditEvent.builder("auth.api-key.create", "api-key")
+			.actor(owner.id(), owner.roles())
+			.resourceId(id)
+			.details(Map.of("name", name.trim(), "prefix", prefix, "expiresAt", String.valueOf(expiresAt))));
 		return new ApiKeyRecords.Created(id, name.trim(), prefix, key, created, expiresAt);
 	}
 
@@ -77,6 +84,7 @@ class ApiKeys {
 			.list();
 	}
 
+	@Transactional
 	void revoke(CurrentUser caller, UUID id) {
 		int changed = this.jdbc
 			.sql("UPDATE api_keys SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL"
@@ -88,7 +96,8 @@ class ApiKeys {
 		if (changed == 0) {
 			throw ProblemException.notFound("api-key", id);
 		}
-		this.audit.record("api-key-revoke", caller.id(), id.toString(), "success");
+		this.audit.record(
+				AuditEvent.builder("auth.api-key.revoke", "api-key").actor(caller.id(), caller.roles()).resourceId(id));
 	}
 
 	TokenResponse exchange(String key) {
@@ -107,11 +116,18 @@ class ApiKeys {
 			.optional();
 		if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().hash().getBytes(StandardCharsets.US_ASCII),
 				Secrets.sha256(key).getBytes(StandardCharsets.US_ASCII))) {
-			this.audit.record("api-key-exchange", prefix, null, "failure");
+			this.audit.record(AuditEvent.builder("auth.api-key.exchange", "api-key")
+				.actor(AuditEvent.ANONYMOUS, List.of())
+				.details(Map.of("prefix", prefix))
+				.failed(stored.isEmpty() ? "unknown api key" : "wrong api key secret"));
 			throw invalid;
 		}
 		Stored found = stored.get();
 		if (found.revoked() || (found.expiresAt() != null && found.expiresAt().isBefore(Instant.now()))) {
+			this.audit.record(AuditEvent.builder("auth.api-key.exchange", "api-key")
+				.actor(AuditEvent.ANONYMOUS, List.of())
+				.resourceId(found.id())
+				.denied(found.revoked() ? "api key revoked" : "api key expired"));
 			throw invalid;
 		}
 		User user = this.users.findById(found.userId())
@@ -119,7 +135,9 @@ class ApiKeys {
 			.orElseThrow(() -> ProblemException.unauthorized("account-disabled",
 					"The key's owner is disabled; ask an administrator."));
 		this.jdbc.sql("UPDATE api_keys SET last_used_at = now() WHERE id = :id").param("id", found.id()).update();
-		this.audit.record("api-key-exchange", user.id().toString(), found.id().toString(), "success");
+		this.audit.record(AuditEvent.builder("auth.api-key.exchange", "api-key")
+			.actor(user.id().toString(), user.roles())
+			.resourceId(found.id()));
 		return TokenResponse.bearer(this.accessTokens.issue(user.id(), user.email(), user.roles(), "api-key"), null,
 				this.accessTokens.ttlSeconds());
 	}

@@ -50,7 +50,7 @@ class AdminBootstrap implements ApplicationRunner {
 			return;
 		}
 		try {
-			this.service.create(admin.email(), admin.password(), "Administrator", List.of(Roles.ADMIN));
+			this.service.createBySystem(admin.email(), admin.password(), "Administrator", List.of(Roles.ADMIN));
 			log.info("Created the administrator {}", admin.email());
 		}
 		catch (ProblemException ex) {

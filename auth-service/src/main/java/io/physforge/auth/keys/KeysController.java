@@ -2,8 +2,8 @@ package io.physforge.auth.keys;
 
 import java.util.Map;
 
-import io.physforge.auth.audit.AuthAudit;
-import io.physforge.platform.security.CurrentUser;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,9 +22,9 @@ class KeysController {
 
 	private final SigningKeys keys;
 
-	private final AuthAudit audit;
+	private final AuditRecorder audit;
 
-	KeysController(SigningKeys keys, AuthAudit audit) {
+	KeysController(SigningKeys keys, AuditRecorder audit) {
 		this.keys = keys;
 		this.audit = audit;
 	}
@@ -38,7 +38,7 @@ class KeysController {
 	@PreAuthorize("hasRole('ADMIN')")
 	SigningKeys.Rotation rotate() {
 		SigningKeys.Rotation rotation = this.keys.rotate();
-		this.audit.record("key-rotate", CurrentUser.get().id(), rotation.kid(), "success");
+		this.audit.record(AuditEvent.builder("auth.key.rotate", "signing-key").resourceId(rotation.kid()));
 		return rotation;
 	}
 

@@ -1,14 +1,18 @@
 package io.physforge.auth.session;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.physforge.auth.audit.AuthAudit;
 import io.physforge.auth.keys.AccessTokens;
 import io.physforge.auth.user.User;
 import io.physforge.auth.user.UserRepository;
+import io.physforge.platform.audit.AuditDetails;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.problem.ProblemException;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,10 +39,10 @@ class SessionService {
 
 	private final PasswordEncoder passwords;
 
-	private final AuthAudit audit;
+	private final AuditRecorder audit;
 
 	SessionService(UserRepository users, RefreshTokens refreshTokens, LoginThrottle throttle, AccessTokens accessTokens,
-			PasswordEncoder passwords, AuthAudit audit) {
+			PasswordEncoder passwords, AuditRecorder audit) {
 		this.users = users;
 		this.refreshTokens = refreshTokens;
 		this.throttle = throttle;
@@ -52,7 +56,8 @@ class SessionService {
 		String account = email.trim().toLowerCase(Locale.ROOT);
 		Optional<LoginThrottle.Blocked> blocked = this.throttle.check(account, client);
 		if (blocked.isPresent()) {
-			this.audit.record("login", client, account, "throttled");
+			this.audit.record(unknownAccount(AuditEvent.builder("auth.login", "user"), account)
+				.denied("throttled: too many failed logins for this " + blocked.get().scope()));
 			throw ProblemException.tooManyRequests("login-throttled",
 					"Too many failed logins "
 							+ (blocked.get().scope().equals("client") ? "from your address" : "for this account")
@@ -63,16 +68,32 @@ class SessionService {
 		boolean matches = this.passwords.matches(password, user.map(User::passwordHash).orElse(this.dummyHash));
 		if (user.isEmpty() || !matches) {
 			this.throttle.recordFailure(account, client);
-			this.audit.record("login", client, account, "failure");
+			AuditEvent.Builder failed = AuditEvent.builder("auth.login", "user")
+				.failed(user.isEmpty() ? "invalid-credentials: unknown account"
+						: "invalid-credentials: wrong password");
+			this.audit
+				.record(user.isPresent() ? failed.actor(AuditEvent.ANONYMOUS, List.of()).resourceId(user.get().id())
+						: unknownAccount(failed, account));
+			this.throttle.check(account, client)
+				.ifPresent(
+						(now) -> this.audit.record(unknownAccount(AuditEvent.builder("auth.lockout", "user"), account)
+							.resourceId(user.map(User::id).orElse(null))
+							.denied("too many failed logins: " + now.scope() + " locked for "
+									+ now.retryAfter().toSeconds() + " s")));
 			throw ProblemException.unauthorized("invalid-credentials", "The e-mail or password is wrong.");
 		}
 		if (!user.get().enabled()) {
-			this.audit.record("login", user.get().id().toString(), account, "denied");
+			this.audit.record(AuditEvent.builder("auth.login", "user")
+				.actor(user.get().id().toString(), user.get().roles())
+				.resourceId(user.get().id())
+				.denied("account-disabled"));
 			throw ProblemException.unauthorized("account-disabled",
 					"This account is disabled; ask an administrator to enable it.");
 		}
 		this.throttle.recordSuccess(account);
-		this.audit.record("login", user.get().id().toString(), account, "success");
+		this.audit.record(AuditEvent.builder("auth.login", "user")
+			.actor(user.get().id().toString(), user.get().roles())
+			.resourceId(user.get().id()));
 		return issue(user.get(), UUID.randomUUID());
 	}
 
@@ -90,8 +111,10 @@ class SessionService {
 		}
 		if (stored.used() || !this.refreshTokens.spend(stored.id())) {
 			int revoked = this.refreshTokens.revokeFamily(stored.familyId());
-			this.audit.record("refresh-reuse", stored.userId().toString(), stored.familyId().toString(),
-					"denied, revoked " + revoked);
+			this.audit.record(asUser(AuditEvent.builder("auth.refresh-reuse", "user"), stored.userId())
+				.resourceId(stored.userId())
+				.details(Map.of("family", stored.familyId().toString(), "revoked", revoked))
+				.denied("a refresh token was used twice; its " + revoked + " session(s) revoked"));
 			throw ProblemException.unauthorized("refresh-token-reused",
 					"This refresh token was already used, so it may have been stolen: every session started with it "
 							+ "is now revoked. Log in again.");
@@ -108,7 +131,8 @@ class SessionService {
 	void logout(String token) {
 		this.refreshTokens.find(token).ifPresent((stored) -> {
 			this.refreshTokens.revokeFamily(stored.familyId());
-			this.audit.record("logout", stored.userId().toString(), stored.familyId().toString(), "success");
+			this.audit
+				.record(asUser(AuditEvent.builder("auth.logout", "user"), stored.userId()).resourceId(stored.userId()));
 		});
 	}
 
@@ -116,6 +140,20 @@ class SessionService {
 		String access = this.accessTokens.issue(user.id(), user.email(), user.roles(), "pwd");
 		String refresh = this.refreshTokens.issue(user.id(), family);
 		return TokenResponse.bearer(access, refresh, this.accessTokens.ttlSeconds());
+	}
+
+	/** The actor of a token-only request: the token's user with their roles. */
+	private AuditEvent.Builder asUser(AuditEvent.Builder event, UUID userId) {
+		return event.actor(userId.toString(), this.users.findById(userId).map(User::roles).orElse(List.of()));
+	}
+
+	/**
+	 * A login attempt before authentication: actor anonymous; the e-mail typed is bound
+	 * by its hash only (it may be a mistyped address or someone else's).
+	 */
+	private static AuditEvent.Builder unknownAccount(AuditEvent.Builder event, String account) {
+		return event.actor(AuditEvent.ANONYMOUS, List.of())
+			.details(Map.of("accountSha256", AuditDetails.hashText(account)));
 	}
 
 	private static ProblemException invalidRefresh(String detail) {

@@ -2,10 +2,13 @@ package io.physforge.auth.user;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-import io.physforge.auth.audit.AuthAudit;
 import io.physforge.auth.session.RefreshTokens;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.problem.ProblemException;
 import io.physforge.platform.problem.Problems;
 import io.physforge.platform.security.CurrentUser;
@@ -27,9 +30,9 @@ public class UserService {
 
 	private final PasswordEncoder passwords;
 
-	private final AuthAudit audit;
+	private final AuditRecorder audit;
 
-	UserService(UserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwords, AuthAudit audit) {
+	UserService(UserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwords, AuditRecorder audit) {
 		this.users = users;
 		this.refreshTokens = refreshTokens;
 		this.passwords = passwords;
@@ -45,13 +48,43 @@ public class UserService {
 	 * @return the user
 	 * @throws ProblemException 409 {@code email-taken}
 	 */
+	@Transactional
 	public User create(String email, String password, String displayName, List<String> roles) {
+		return create(email, password, displayName, roles, false);
+	}
+
+	/**
+	 * Creates a user on the service's own account (the administrator created on start):
+	 * recorded with actor {@code system}.
+	 * @param email e-mail
+	 * @param password password in clear
+	 * @param displayName optional name
+	 * @param roles roles
+	 * @return the user
+	 * @throws ProblemException 409 {@code email-taken}
+	 */
+	@Transactional
+	public User createBySystem(String email, String password, String displayName, List<String> roles) {
+		return create(email, password, displayName, roles, true);
+	}
+
+	private User create(String email, String password, String displayName, List<String> roles, boolean bySystem) {
 		User user = new User(UUID.randomUUID(), UserRepository.normalize(email), blankToNull(displayName),
 				this.passwords.encode(password), List.copyOf(roles), true, Instant.now());
 		if (!this.users.insert(user)) {
 			throw ProblemException.conflict("email-taken",
 					"A user with e-mail " + user.email() + " already exists; log in or use another address.");
 		}
+		AuditEvent.Builder event = AuditEvent.builder("auth.register", "user")
+			.resourceId(user.id())
+			.details(Map.of("roles", user.roles()));
+		if (bySystem) {
+			event.system();
+		}
+		else if (CurrentUser.find().isEmpty()) {
+			event.actor(user.id().toString(), user.roles()); // self-registration
+		}
+		this.audit.record(event);
 		return this.users.findById(user.id()).orElseThrow();
 	}
 
@@ -70,7 +103,15 @@ public class UserService {
 			requireAnotherAdmin(id);
 		}
 		this.users.update(id, roles, enabled, displayName);
-		this.audit.record("user-update", CurrentUser.get().id(), id.toString(), "success");
+		this.audit.record(AuditEvent.builder("auth.user.update", "user")
+			.resourceId(id)
+			.details(Map.of("enabled", enabled, "displayNameChanged", !Objects.equals(displayName, user.displayName()),
+					"roles", roles)));
+		if (!sorted(roles).equals(sorted(user.roles()))) {
+			this.audit.record(AuditEvent.builder("auth.role.change", "user")
+				.resourceId(id)
+				.details(Map.of("old", sorted(user.roles()), "new", sorted(roles))));
+		}
 		return get(id);
 	}
 
@@ -81,7 +122,7 @@ public class UserService {
 			requireAnotherAdmin(id);
 		}
 		this.users.delete(id);
-		this.audit.record("user-delete", CurrentUser.get().id(), id.toString(), "success");
+		this.audit.record(AuditEvent.builder("auth.user.delete", "user").resourceId(id));
 	}
 
 	@Transactional
@@ -89,13 +130,16 @@ public class UserService {
 		User user = this.users.findById(id)
 			.orElseThrow(() -> ProblemException.unauthorized("unknown-user", "Your account no longer exists."));
 		if (!this.passwords.matches(current, user.passwordHash())) {
-			this.audit.record("password-change", id.toString(), id.toString(), "failure");
+			// the transaction rolls back with the 400: the failed attempt is kept on its
+			// own
+			this.audit.recordIndependently(
+					AuditEvent.builder("auth.password-change", "user").resourceId(id).failed("wrong current password"));
 			throw ProblemException.badRequest("wrong-password", "The current password is wrong.")
 				.with("errors", List.of(new Problems.FieldError("currentPassword", "does not match your password")));
 		}
 		this.users.updatePassword(id, this.passwords.encode(replacement));
 		this.refreshTokens.revokeAllOf(id);
-		this.audit.record("password-change", id.toString(), id.toString(), "success");
+		this.audit.record(AuditEvent.builder("auth.password-change", "user").resourceId(id));
 	}
 
 	private void requireAnotherAdmin(UUID id) {
@@ -103,6 +147,10 @@ public class UserService {
 			throw ProblemException.conflict("last-admin",
 					"This is the last enabled ADMIN; make another user ADMIN first.");
 		}
+	}
+
+	private static List<String> sorted(List<String> roles) {
+		return roles.stream().sorted().distinct().toList();
 	}
 
 	private static String blankToNull(String text) {

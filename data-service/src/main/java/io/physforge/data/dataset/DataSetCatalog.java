@@ -180,11 +180,10 @@ public class DataSetCatalog {
 	public void delete(CurrentUser user, UUID id) {
 		requireWriter(user);
 		DataSet dataSet = get(user, id);
-		if (!this.repository.delete(id)) {
+		if (!this.events.deleted(dataSet, () -> this.repository.delete(id))) {
 			throw ProblemException.notFound("dataset", id);
 		}
 		deleteObjects(objectKeys(dataSet));
-		this.events.deleted(dataSet);
 	}
 
 	/**
@@ -281,9 +280,8 @@ public class DataSetCatalog {
 					FieldStatistics.valueRanges(field), (original != null) ? original.size : canonicalSize,
 					(original != null) ? original.sha256 : canonicalSha, canonicalFormat.name(), canonicalSize,
 					provenance, Instant.now().truncatedTo(ChronoUnit.MICROS), originalKey, canonicalKey);
-			this.repository.insert(dataSet);
+			this.events.uploaded(dataSet, () -> this.repository.insert(dataSet));
 			stored.clear();
-			this.events.created(dataSet);
 			return dataSet;
 		}
 		catch (IOException ex) {

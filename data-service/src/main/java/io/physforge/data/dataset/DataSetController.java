@@ -48,8 +48,11 @@ public class DataSetController {
 
 	private final DataProperties properties;
 
-	public DataSetController(DataSetCatalog catalog, Spooler spooler, DataProperties properties) {
+	private final DataSetEvents events;
+
+	public DataSetController(DataSetCatalog catalog, Spooler spooler, DataProperties properties, DataSetEvents events) {
 		this.catalog = catalog;
+		this.events = events;
 		this.spooler = spooler;
 		this.properties = properties;
 	}
@@ -138,6 +141,7 @@ public class DataSetController {
 			@RequestParam(name = "presigned", defaultValue = "false") boolean presigned, HttpServletResponse response)
 			throws IOException {
 		DataSet dataSet = this.catalog.get(CurrentUser.get(), id);
+		this.events.downloaded(dataSet, "original", presigned);
 		if (presigned) {
 			return ResponseEntity.ok(presign(dataSet, false));
 		}
@@ -166,6 +170,7 @@ public class DataSetController {
 			@RequestParam(name = "presigned", defaultValue = "false") boolean presigned, HttpServletResponse response)
 			throws IOException {
 		DataSet dataSet = this.catalog.get(CurrentUser.get(), id);
+		this.events.downloaded(dataSet, "canonical", presigned);
 		if (presigned) {
 			return ResponseEntity.ok(presign(dataSet, true));
 		}

@@ -3,6 +3,7 @@ package io.physforge.derivative.featureset;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,8 +17,8 @@ import io.physforge.derivative.featureset.FeatureSetFiles.Stored;
 import io.physforge.derivative.featureset.internal.FeatureSetRepository.NewFeatureSet;
 import io.physforge.derivative.featureset.internal.FeatureSetRepository;
 import io.physforge.derivative.model.ModelLoader;
-import io.physforge.platform.audit.AuditOutcome;
-import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.dataset.CanonicalDataSetReader;
 import io.physforge.platform.dataset.DataSetClient;
 import io.physforge.platform.dataset.DataSetRef;
@@ -29,6 +30,7 @@ import io.physforge.platform.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The REST side of feature sets. A request is checked field by field, its data set looked
@@ -45,6 +47,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class FeatureSetService {
 
+	/** Resource type of feature sets in audit events. */
+	public static final String RESOURCE = "feature-set";
+
 	private static final Set<String> REQUEST_MEMBERS = Set.of("datasetId");
 
 	private final FeatureSetRepository repository;
@@ -57,10 +62,14 @@ public class FeatureSetService {
 
 	private final ModelLoader models;
 
-	private final ObjectProvider<AuditPublisher> audit;
+	private final ObjectProvider<AuditRecorder> audit;
+
+	private final TransactionOperations transactions;
 
 	public FeatureSetService(FeatureSetRepository repository, FeatureSetFiles files, DataSetClient dataSets,
-			CanonicalDataSetReader reader, ModelLoader models, ObjectProvider<AuditPublisher> audit) {
+			CanonicalDataSetReader reader, ModelLoader models, ObjectProvider<AuditRecorder> audit,
+			TransactionOperations transactions) {
+		this.transactions = transactions;
 		this.repository = repository;
 		this.files = files;
 		this.dataSets = dataSets;
@@ -124,16 +133,21 @@ public class FeatureSetService {
 		Stored stored = this.files.store(features.field());
 		UUID featureSetId;
 		try {
-			featureSetId = this.repository.insertCompleted(new NewFeatureSet(user.id(), datasetId,
-					dataSet.canonical().key(), spec.method(), spec.asMap(), spec.modelId(), modelLocation), features,
-					stored);
+			NewFeatureSet row = new NewFeatureSet(user.id(), datasetId, dataSet.canonical().key(), spec.method(),
+					spec.asMap(), spec.modelId(), modelLocation);
+			Features computed = features;
+			Map<String, Object> details = Map.of("datasetId", row.datasetId().toString(), "method",
+					String.valueOf(row.method()));
+			featureSetId = this.transactions.execute((tx) -> {
+				UUID inserted = this.repository.insertCompleted(row, computed, stored);
+				record(AuditEvent.builder("feature-set.create", RESOURCE).resourceId(inserted).details(details));
+				return inserted;
+			});
 		}
 		catch (RuntimeException ex) {
 			this.files.delete(stored.key());
 			throw ex;
 		}
-		this.audit.ifAvailable((publisher) -> publisher.publish(user.id(), "derivative.feature-set.create",
-				"feature-set", featureSetId.toString(), AuditOutcome.SUCCESS));
 		return this.repository.find(featureSetId).orElseThrow();
 	}
 
@@ -205,9 +219,14 @@ public class FeatureSetService {
 		if (featureSet.objectKey() != null) {
 			this.files.delete(featureSet.objectKey());
 		}
-		this.repository.delete(id);
-		this.audit.ifAvailable((publisher) -> publisher.publish(user.id(), "derivative.feature-set.delete",
-				"feature-set", id.toString(), AuditOutcome.SUCCESS));
+		this.transactions.executeWithoutResult((tx) -> {
+			this.repository.delete(id);
+			record(AuditEvent.builder("feature-set.delete", RESOURCE).resourceId(id));
+		});
+	}
+
+	private void record(AuditEvent.Builder event) {
+		this.audit.ifAvailable((recorder) -> recorder.record(event));
 	}
 
 	private String modelLocation(CurrentUser user, FeatureSpec spec, List<FieldError> errors) {

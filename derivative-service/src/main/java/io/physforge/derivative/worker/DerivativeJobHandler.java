@@ -15,13 +15,14 @@ import io.physforge.derivative.feature.FeatureSpec;
 import io.physforge.derivative.featureset.FeatureSet;
 import io.physforge.derivative.featureset.FeatureSetFiles;
 import io.physforge.derivative.featureset.FeatureSetFiles.Stored;
+import io.physforge.derivative.featureset.FeatureSetService;
 import io.physforge.derivative.featureset.internal.FeatureSetRepository;
 import io.physforge.derivative.featureset.internal.FeatureSetRepository.Claim;
 import io.physforge.derivative.featureset.internal.FeatureSetRepository.JobKey;
 import io.physforge.derivative.featureset.internal.FeatureSetRepository.NewFeatureSet;
 import io.physforge.derivative.model.ModelLoader;
-import io.physforge.platform.audit.AuditOutcome;
-import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.dataset.CanonicalDataSetReader;
 import io.physforge.platform.problem.Problems.FieldError;
 import io.physforge.platform.queue.JobContext;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Runs one {@code derivatives} job: reads the payload and its {@code params}
@@ -76,11 +78,14 @@ public class DerivativeJobHandler implements JobHandler {
 
 	private final ObjectMapper json;
 
-	private final ObjectProvider<AuditPublisher> audit;
+	private final ObjectProvider<AuditRecorder> audit;
+
+	private final TransactionOperations transactions;
 
 	public DerivativeJobHandler(FeatureSetRepository repository, FeatureSetFiles files, CanonicalDataSetReader reader,
 			ModelLoader models, JobEvents events, JobQueue queue, ObjectMapper json,
-			ObjectProvider<AuditPublisher> audit) {
+			ObjectProvider<AuditRecorder> audit, TransactionOperations transactions) {
+		this.transactions = transactions;
 		this.repository = repository;
 		this.files = files;
 		this.reader = reader;
@@ -148,10 +153,18 @@ public class DerivativeJobHandler implements JobHandler {
 			context.progress(0.8, "storing " + features.names().size() + " arrays");
 			stored = this.files.store(features.field());
 			JobFailures.checkCancelled(message, context);
-			if (this.repository.complete(id, features, stored)) {
-				audit(payload.ownerId(), "derivative.feature-set.complete", id, AuditOutcome.SUCCESS);
-			}
-			else {
+			Features computed = features;
+			Stored written = stored;
+			boolean completed = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+				boolean done = this.repository.complete(id, computed, written);
+				if (done) {
+					record(AuditEvent.builder("feature-set.create", FeatureSetService.RESOURCE)
+						.resourceId(id)
+						.details(Map.of("jobId", message.jobId(), "ownerId", payload.ownerId())));
+				}
+				return done;
+			}));
+			if (!completed) {
 				logger.info("Feature set {} of job {} was completed by another delivery; deleting this one's object",
 						id, message.jobId());
 				this.files.delete(stored.key());
@@ -162,15 +175,14 @@ public class DerivativeJobHandler implements JobHandler {
 		catch (JobCancelledException ex) {
 			deleteQuietly(stored);
 			if (this.queue.isCancelled(message.jobId())) {
-				this.repository.finish(id, JobFailures.CANCELLED, "cancelled");
+				finish(id, JobFailures.CANCELLED, "cancelled");
 			}
 			throw ex;
 		}
 		catch (Exception | LinkageError ex) {
 			deleteQuietly(stored);
-			JobFailures.record(this.queue, message, context, ex,
-					(status, error) -> this.repository.finish(id, status, error),
-					() -> audit(payload.ownerId(), "derivative.feature-set.fail", id, AuditOutcome.FAILURE));
+			JobFailures.record(this.queue, message, context, ex, (status, error) -> finish(id, status, error), () -> {
+			});
 			throw ex;
 		}
 	}
@@ -236,8 +248,19 @@ public class DerivativeJobHandler implements JobHandler {
 		}
 	}
 
-	private void audit(String actor, String action, UUID id, AuditOutcome outcome) {
-		this.audit.ifAvailable((publisher) -> publisher.publish(actor, action, "feature-set", id.toString(), outcome));
+	/** Ends a feature set that was not computed and records it, in one transaction. */
+	private void finish(UUID id, String status, String error) {
+		this.transactions.executeWithoutResult((tx) -> {
+			this.repository.finish(id, status, error);
+			AuditEvent.Builder event = AuditEvent.builder("feature-set." + status, FeatureSetService.RESOURCE)
+				.resourceId(id);
+			record(JobFailures.FAILED.equals(status) ? event.failed(error) : event.reason(error));
+		});
+	}
+
+	/** The worker's own work: actor {@code system}. */
+	private void record(AuditEvent.Builder event) {
+		this.audit.ifAvailable((recorder) -> recorder.record(event.system()));
 	}
 
 }

@@ -17,12 +17,12 @@ import io.physforge.orchestration.outbox.Outbox;
 import io.physforge.orchestration.sse.ProgressEvent;
 import io.physforge.orchestration.sse.ProgressHub;
 import io.physforge.platform.audit.AuditEvent;
-import io.physforge.platform.audit.AuditOutcome;
-import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobInput;
 import io.physforge.platform.queue.JobQueue;
 import io.physforge.platform.queue.JobResultRef;
+import io.physforge.platform.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,12 +59,12 @@ public class JobLifecycle {
 
 	private final ObjectMapper json;
 
-	private final ObjectProvider<AuditPublisher> audit;
+	private final ObjectProvider<AuditRecorder> audit;
 
 	private final TransactionTemplate transactions;
 
 	public JobLifecycle(JobStore store, JobViews views, Outbox outbox, ProgressHub hub, JobQueue queue,
-			OrchestrationProperties properties, ObjectMapper json, ObjectProvider<AuditPublisher> audit,
+			OrchestrationProperties properties, ObjectMapper json, ObjectProvider<AuditRecorder> audit,
 			TransactionTemplate transactions) {
 		this.store = store;
 		this.views = views;
@@ -335,19 +335,21 @@ public class JobLifecycle {
 				status.id(), reason, pipeline.id());
 		cancelInQueueAfterCommit(toCancel);
 		pipelineChanged(pipeline.id(), true);
-		AuditPublisher publisher = this.audit.getIfAvailable();
-		if (publisher != null) {
-			String actor = (status == JobStatus.CANCELLED) ? null : "system";
-			AuditOutcome outcome = (status == JobStatus.FAILED) ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS;
-			afterCommit(() -> {
-				if (actor == null) {
-					publisher.publish(null, "pipeline." + status.id(), "pipeline", pipeline.id().toString(), outcome);
-				}
-				else {
-					publisher.publish(new AuditEvent(actor, "pipeline." + status.id(), "pipeline",
-							pipeline.id().toString(), outcome, null, null, null));
-				}
-			});
+		AuditRecorder recorder = this.audit.getIfAvailable();
+		if (recorder != null) {
+			// in the transaction of the status change: both commit or neither
+			AuditEvent.Builder event = AuditEvent.builder("pipeline." + status.id(), "pipeline")
+				.resourceId(pipeline.id());
+			if (status == JobStatus.FAILED) {
+				event.failed(reason);
+			}
+			else {
+				event.reason(reason);
+			}
+			if (CurrentUser.find().isEmpty()) {
+				event.system(); // a worker's event or the timeout sweep, not a user
+			}
+			recorder.record(event);
 		}
 		logger.info("Pipeline {} {}{}", pipeline.id(), status.id(), (reason != null) ? ": " + reason : "");
 	}

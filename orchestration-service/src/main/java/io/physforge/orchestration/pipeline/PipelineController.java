@@ -4,12 +4,9 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.physforge.orchestration.job.PipelineView;
-import io.physforge.platform.audit.AuditOutcome;
-import io.physforge.platform.audit.AuditPublisher;
 import io.physforge.platform.problem.ProblemException;
 import io.physforge.platform.security.CurrentUser;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +27,8 @@ public class PipelineController {
 
 	private final PipelineService pipelines;
 
-	private final ObjectProvider<AuditPublisher> audit;
-
-	public PipelineController(PipelineService pipelines, ObjectProvider<AuditPublisher> audit) {
+	public PipelineController(PipelineService pipelines) {
 		this.pipelines = pipelines;
-		this.audit = audit;
 	}
 
 	/**
@@ -48,7 +42,6 @@ public class PipelineController {
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
 		CurrentUser user = writer();
 		PipelineView pipeline = this.pipelines.submit(user, request, authorization);
-		audit("pipeline.submit", pipeline.id(), AuditOutcome.SUCCESS);
 		return ResponseEntity.created(URI.create("/api/orchestration/pipelines/" + pipeline.id())).body(pipeline);
 	}
 
@@ -81,9 +74,7 @@ public class PipelineController {
 	@PostMapping("/{id}/cancel")
 	public PipelineView cancel(@PathVariable UUID id) {
 		CurrentUser user = writer();
-		PipelineView pipeline = this.pipelines.cancel(user, id);
-		audit("pipeline.cancel", id, AuditOutcome.SUCCESS);
-		return pipeline;
+		return this.pipelines.cancel(user, id);
 	}
 
 	private static CurrentUser writer() {
@@ -94,13 +85,6 @@ public class PipelineController {
 							+ ".");
 		}
 		return user;
-	}
-
-	private void audit(String action, UUID id, AuditOutcome outcome) {
-		AuditPublisher publisher = this.audit.getIfAvailable();
-		if (publisher != null) {
-			publisher.publish(null, action, "pipeline", id.toString(), outcome);
-		}
 	}
 
 }

@@ -2,6 +2,7 @@ package io.physforge.orchestration.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +15,8 @@ import io.physforge.orchestration.job.JobStore;
 import io.physforge.orchestration.job.JobViews;
 import io.physforge.orchestration.job.PipelineRow;
 import io.physforge.orchestration.job.PipelineView;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.dataset.DataSetClient;
 import io.physforge.platform.dataset.DataSetRef;
 import io.physforge.platform.problem.ProblemException;
@@ -21,6 +24,7 @@ import io.physforge.platform.problem.Problems.FieldError;
 import io.physforge.platform.problem.Problems;
 import io.physforge.platform.security.CurrentUser;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,8 +52,12 @@ public class PipelineService {
 
 	private final TransactionTemplate transaction;
 
+	private final ObjectProvider<AuditRecorder> audit;
+
 	public PipelineService(JobStore store, JobViews views, JobLifecycle lifecycle, OrchestrationProperties properties,
-			ObjectMapper json, DataSetClient dataSets, PlatformTransactionManager transactions) {
+			ObjectMapper json, DataSetClient dataSets, PlatformTransactionManager transactions,
+			ObjectProvider<AuditRecorder> audit) {
+		this.audit = audit;
 		this.store = store;
 		this.views = views;
 		this.lifecycle = lifecycle;
@@ -95,6 +103,10 @@ public class PipelineService {
 		}
 		PipelineRow pipeline = this.store.pipeline(pipelineId, true).orElseThrow();
 		this.lifecycle.start(pipeline);
+		this.audit.ifAvailable((recorder) -> recorder.record(AuditEvent.builder("pipeline.submit", "pipeline")
+			.resourceId(pipelineId)
+			.details(Map.of("datasetId", request.datasetId().toString(), "steps",
+					graph.steps().stream().map((step) -> step.id() + ":" + step.type().id()).toList()))));
 		return view(pipeline);
 	}
 
@@ -156,6 +168,8 @@ public class PipelineService {
 			throw ProblemException.conflict("pipeline-ended", "Pipeline " + id + " already " + before.id()
 					+ "; only queued or running pipelines can be cancelled.");
 		}
+		this.audit.ifAvailable(
+				(recorder) -> recorder.record(AuditEvent.builder("pipeline.cancel", "pipeline").resourceId(id)));
 		return view(this.store.pipeline(id, false).orElseThrow());
 	}
 

@@ -19,8 +19,8 @@ import io.physforge.discovery.run.RunStatus;
 import io.physforge.discovery.run.internal.RunRepository.Claim;
 import io.physforge.discovery.run.internal.RunRepository.NewRun;
 import io.physforge.discovery.run.internal.RunRepository;
-import io.physforge.platform.audit.AuditOutcome;
-import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.dataset.CanonicalDataSetReader;
 import io.physforge.platform.queue.JobContext;
 import io.physforge.platform.queue.JobCancelledException;
@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Runs one discovery job: reads the payload, makes (or resumes) the job's run, reads the
@@ -74,10 +75,17 @@ public class DiscoveryJobHandler implements JobHandler {
 
 	private final ObjectMapper json;
 
-	private final ObjectProvider<AuditPublisher> audit;
+	/** Resource type of discovery runs in audit events. */
+	private static final String RESOURCE = "discovery-run";
+
+	private final ObjectProvider<AuditRecorder> audit;
+
+	private final TransactionOperations transactions;
 
 	public DiscoveryJobHandler(RunRepository runs, CanonicalDataSetReader reader, FeatureSetReader featureSets,
-			JobEvents events, JobQueue queue, ObjectMapper json, ObjectProvider<AuditPublisher> audit) {
+			JobEvents events, JobQueue queue, ObjectMapper json, ObjectProvider<AuditRecorder> audit,
+			TransactionOperations transactions) {
+		this.transactions = transactions;
 		this.runs = runs;
 		this.reader = reader;
 		this.featureSets = featureSets;
@@ -129,10 +137,16 @@ public class DiscoveryJobHandler implements JobHandler {
 					: discoverFromDataSet(message, context, payload, objectKey, settings);
 			JobFailures.checkCancelled(message, context);
 			context.progress(0.9, "storing " + result.equations().size() + " equation(s)");
-			if (this.runs.complete(runId, result)) {
-				audit(payload.ownerId(), "discovery.run.complete", runId, AuditOutcome.SUCCESS);
-			}
-			else {
+			boolean completed = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+				boolean done = this.runs.complete(runId, result);
+				if (done) {
+					record(AuditEvent.builder("discovery.run.create", RESOURCE)
+						.resourceId(runId)
+						.details(Map.of("jobId", message.jobId(), "ownerId", payload.ownerId())));
+				}
+				return done;
+			}));
+			if (!completed) {
 				logger.info("Run {} of job {} was completed by another delivery; keeping that result", runId,
 						message.jobId());
 			}
@@ -140,7 +154,7 @@ public class DiscoveryJobHandler implements JobHandler {
 		}
 		catch (JobCancelledException ex) {
 			if (this.queue.isCancelled(message.jobId())) {
-				this.runs.finish(runId, RunStatus.CANCELLED, "cancelled");
+				finish(runId, RunStatus.CANCELLED, "cancelled");
 			}
 			// else the worker is stopping: the run stays running until the job is
 			// re-claimed
@@ -148,8 +162,8 @@ public class DiscoveryJobHandler implements JobHandler {
 		}
 		catch (Exception | LinkageError ex) {
 			JobFailures.record(this.queue, message, context, ex,
-					(status, error) -> this.runs.finish(runId, RunStatus.of(status), error),
-					() -> audit(payload.ownerId(), "discovery.run.fail", runId, AuditOutcome.FAILURE));
+					(status, error) -> finish(runId, RunStatus.of(status), error), () -> {
+					});
 			throw ex;
 		}
 	}
@@ -216,9 +230,18 @@ public class DiscoveryJobHandler implements JobHandler {
 		this.events.publish(JobResultRef.completedEvent(message, ref));
 	}
 
-	private void audit(String actor, String action, UUID runId, AuditOutcome outcome) {
-		this.audit
-			.ifAvailable((publisher) -> publisher.publish(actor, action, "discovery-run", runId.toString(), outcome));
+	/** Ends a run that did not complete and records it, in one transaction. */
+	private void finish(UUID runId, RunStatus status, String error) {
+		this.transactions.executeWithoutResult((tx) -> {
+			this.runs.finish(runId, status, error);
+			AuditEvent.Builder event = AuditEvent.builder("discovery.run." + status.id(), RESOURCE).resourceId(runId);
+			record((status == RunStatus.FAILED) ? event.failed(error) : event.reason(error));
+		});
+	}
+
+	/** The worker's own work: actor {@code system}. */
+	private void record(AuditEvent.Builder event) {
+		this.audit.ifAvailable((recorder) -> recorder.record(event.system()));
 	}
 
 }

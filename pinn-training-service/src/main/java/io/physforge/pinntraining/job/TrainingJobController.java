@@ -3,12 +3,9 @@ package io.physforge.pinntraining.job;
 import java.net.URI;
 import java.util.UUID;
 
-import io.physforge.platform.audit.AuditOutcome;
-import io.physforge.platform.audit.AuditPublisher;
 import io.physforge.platform.problem.ProblemException;
 import io.physforge.platform.security.CurrentUser;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +28,8 @@ class TrainingJobController {
 
 	private final TrainingJobs jobs;
 
-	private final ObjectProvider<AuditPublisher> audit;
-
-	TrainingJobController(TrainingJobs jobs, ObjectProvider<AuditPublisher> audit) {
+	TrainingJobController(TrainingJobs jobs) {
 		this.jobs = jobs;
-		this.audit = audit;
 	}
 
 	/**
@@ -49,7 +43,6 @@ class TrainingJobController {
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
 		CurrentUser user = writer("Submitting training jobs");
 		TrainingJob job = this.jobs.submit(user, request, authorization);
-		audit("pinn.job.submit", job.id(), AuditOutcome.SUCCESS);
 		return ResponseEntity.accepted().location(URI.create("/api/pinn/jobs/" + job.id())).body(job);
 	}
 
@@ -103,9 +96,7 @@ class TrainingJobController {
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<TrainingJob> cancel(@PathVariable UUID id) {
 		CurrentUser user = writer("Cancelling training jobs");
-		TrainingJob job = this.jobs.cancel(user, id);
-		audit("pinn.job.cancel", id, AuditOutcome.SUCCESS);
-		return ResponseEntity.accepted().body(job);
+		return ResponseEntity.accepted().body(this.jobs.cancel(user, id));
 	}
 
 	private static CurrentUser writer(String what) {
@@ -115,10 +106,6 @@ class TrainingJobController {
 					what + " needs the RESEARCHER or ADMIN role; you have " + user.roles() + ".");
 		}
 		return user;
-	}
-
-	private void audit(String action, UUID id, AuditOutcome outcome) {
-		this.audit.ifAvailable((publisher) -> publisher.publish(null, action, "pinn-job", id.toString(), outcome));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +15,8 @@ import io.physforge.pinntraining.job.TrainingParams.InvalidParamsException;
 import io.physforge.pinntraining.job.internal.JobRepository.NewJob;
 import io.physforge.pinntraining.job.internal.JobRepository;
 import io.physforge.pinntraining.model.ModelCheckpoint;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.dataset.DataSetClient;
 import io.physforge.platform.dataset.DataSetRef;
 import io.physforge.platform.problem.ProblemException;
@@ -27,6 +30,7 @@ import io.physforge.platform.storage.ObjectNotFoundException;
 import io.physforge.platform.storage.ObjectStorage;
 import io.physforge.platform.web.Paging;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -51,6 +55,9 @@ public class TrainingJobs {
 	/** The job type, and the suffix of the job stream {@code pf:jobs:pinn}. */
 	public static final String JOB_TYPE = "pinn";
 
+	/** Resource type of training jobs in audit events. */
+	public static final String RESOURCE = "pinn-job";
+
 	private final JobRepository jobs;
 
 	private final DataSetClient dataSets;
@@ -65,8 +72,12 @@ public class TrainingJobs {
 
 	private final TransactionTemplate transactions;
 
+	private final ObjectProvider<AuditRecorder> audit;
+
 	public TrainingJobs(JobRepository jobs, DataSetClient dataSets, JobQueue queue, PinnQueueProperties properties,
-			ObjectStorage storage, ObjectMapper json, TransactionTemplate transactions) {
+			ObjectStorage storage, ObjectMapper json, TransactionTemplate transactions,
+			ObjectProvider<AuditRecorder> audit) {
+		this.audit = audit;
 		this.jobs = jobs;
 		this.dataSets = dataSets;
 		this.queue = queue;
@@ -126,6 +137,9 @@ public class TrainingJobs {
 			this.jobs.submit(new NewJob(id, key, null, null, dataSet.id(), dataSet.canonical().key(), user.id(),
 					stored.asMap()));
 			this.queue.publish(this.properties.stream(), message);
+			this.audit.ifAvailable((recorder) -> recorder.record(AuditEvent.builder("pinn.job.submit", RESOURCE)
+				.resourceId(id)
+				.details(Map.of("datasetId", dataSet.id().toString()))));
 		});
 		return this.jobs.find(id).orElseThrow();
 	}
@@ -174,7 +188,11 @@ public class TrainingJobs {
 					"Job " + id + " is " + job.status().id() + "; only queued or running jobs can be cancelled.");
 		}
 		this.queue.cancel(id.toString());
-		this.jobs.requestCancel(id);
+		this.transactions.executeWithoutResult((tx) -> {
+			this.jobs.requestCancel(id);
+			this.audit.ifAvailable(
+					(recorder) -> recorder.record(AuditEvent.builder("pinn.job.cancel", RESOURCE).resourceId(id)));
+		});
 		return this.jobs.find(id).orElseThrow();
 	}
 

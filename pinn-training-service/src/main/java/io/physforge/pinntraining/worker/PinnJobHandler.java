@@ -25,14 +25,15 @@ import io.physforge.pinn.TrainingProgress;
 import io.physforge.pinntraining.job.JobStatus;
 import io.physforge.pinntraining.job.PinnQueueProperties;
 import io.physforge.pinntraining.job.TrainingConfig;
+import io.physforge.pinntraining.job.TrainingJobs;
 import io.physforge.pinntraining.job.TrainingParams;
 import io.physforge.pinntraining.job.internal.JobRepository;
 import io.physforge.pinntraining.job.internal.JobRepository.Claim;
 import io.physforge.pinntraining.job.internal.JobRepository.Completion;
 import io.physforge.pinntraining.job.internal.JobRepository.NewJob;
 import io.physforge.pinntraining.model.ModelCheckpoint;
-import io.physforge.platform.audit.AuditOutcome;
-import io.physforge.platform.audit.AuditPublisher;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.dataset.CanonicalDataSetReader;
 import io.physforge.platform.queue.JobCancelledException;
 import io.physforge.platform.queue.JobContext;
@@ -51,6 +52,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one training job: reads the payload, makes (or resumes) the job's row, reads the
@@ -93,10 +95,14 @@ public class PinnJobHandler implements JobHandler {
 
 	private final ObjectMapper json;
 
-	private final ObjectProvider<AuditPublisher> audit;
+	private final ObjectProvider<AuditRecorder> audit;
+
+	private final TransactionTemplate transactions;
 
 	public PinnJobHandler(JobRepository jobs, CanonicalDataSetReader reader, ObjectStorage storage, JobEvents events,
-			JobQueue queue, PinnQueueProperties properties, ObjectMapper json, ObjectProvider<AuditPublisher> audit) {
+			JobQueue queue, PinnQueueProperties properties, ObjectMapper json, ObjectProvider<AuditRecorder> audit,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.jobs = jobs;
 		this.reader = reader;
 		this.storage = storage;
@@ -168,8 +174,7 @@ public class PinnJobHandler implements JobHandler {
 		}
 		catch (JobCancelledException | TrainingCancelledException ex) {
 			if (this.queue.isCancelled(message.jobId())) {
-				this.jobs.finish(jobId, JobStatus.CANCELLED, "cancelled (" + ex.getMessage() + ")");
-				audit(payload.ownerId(), "pinn.job.cancelled", jobId, AuditOutcome.SUCCESS);
+				finish(jobId, JobStatus.CANCELLED, "cancelled (" + ex.getMessage() + ")");
 			}
 			// else the worker is stopping: the job stays running until it is re-claimed
 			throw ex;
@@ -178,8 +183,8 @@ public class PinnJobHandler implements JobHandler {
 			// bad data, parameters or equation (IllegalArgumentException) fail
 			// permanently
 			JobFailures.record(this.queue, message, context, ex,
-					(status, error) -> this.jobs.finish(jobId, JobStatus.of(status), error),
-					() -> audit(payload.ownerId(), "pinn.job.fail", jobId, AuditOutcome.FAILURE));
+					(status, error) -> finish(jobId, JobStatus.of(status), error), () -> {
+					});
 			throw ex;
 		}
 	}
@@ -220,13 +225,19 @@ public class PinnJobHandler implements JobHandler {
 			lossHistory = this.storage.put(ModelCheckpoint.BUCKET, new ByteArrayInputStream(history), history.length,
 					"application/json");
 			UUID modelId = UUID.randomUUID();
-			stored = this.jobs.complete(new Completion(jobId, payload.ownerId(), modelId, model.key(), model.size(),
+			Completion completion = new Completion(jobId, payload.ownerId(), modelId, model.key(), model.size(),
 					lossHistory.key(), result.model().architecture(), metrics, result.losses(), result.steps(),
-					result.durationMillis(), (last != null) ? last.asMap() : null, provenance));
-			if (stored) {
-				audit(payload.ownerId(), "pinn.job.complete", jobId, AuditOutcome.SUCCESS);
-			}
-			else {
+					result.durationMillis(), (last != null) ? last.asMap() : null, provenance);
+			stored = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+				boolean done = this.jobs.complete(completion);
+				if (done) {
+					record(AuditEvent.builder("pinn.model.create", "pinn-model")
+						.resourceId(modelId)
+						.details(Map.of("jobId", jobId.toString(), "ownerId", payload.ownerId())));
+				}
+				return done;
+			}));
+			if (!stored) {
 				logger.info("Job {} was completed by another delivery; deleting this delivery's objects", jobId);
 			}
 		}
@@ -286,8 +297,19 @@ public class PinnJobHandler implements JobHandler {
 		this.events.publish(JobResultRef.completedEvent(message, ref));
 	}
 
-	private void audit(String actor, String action, UUID jobId, AuditOutcome outcome) {
-		this.audit.ifAvailable((publisher) -> publisher.publish(actor, action, "pinn-job", jobId.toString(), outcome));
+	/** Ends a job that did not complete and records it, in one transaction. */
+	private void finish(UUID jobId, JobStatus status, String error) {
+		this.transactions.executeWithoutResult((tx) -> {
+			this.jobs.finish(jobId, status, error);
+			AuditEvent.Builder event = AuditEvent.builder("pinn.job." + status.id(), TrainingJobs.RESOURCE)
+				.resourceId(jobId);
+			record((status == JobStatus.FAILED) ? event.failed(error) : event.reason(error));
+		});
+	}
+
+	/** The worker's own work: actor {@code system}. */
+	private void record(AuditEvent.Builder event) {
+		this.audit.ifAvailable((recorder) -> recorder.record(event.system()));
 	}
 
 	private byte[] bytes(Object value) {

@@ -1,14 +1,12 @@
 /**
- * Audit events (who did what to which resource, with what outcome, when, from where)
- * published to the Redis stream {@code pf:audit}, which audit-service stores in its hash
- * chain.
+ * Audit events (who did what to which resource, with what outcome, when, from where) in
+ * the wire format of {@code docs/audit-events.md}.
  * <p>
- * {@link io.physforge.platform.audit.AuditPublisher} fills the request id
- * ({@code X-Request-Id}) and client address (first {@code X-Forwarded-For} entry, else
- * the remote address) from the current HTTP request when there is one, and the actor from
- * the security context when none is given. <b>Publishing never breaks the caller</b>: a
- * failure (Redis down) is logged and reported by the return value only, because the
- * request it describes already happened. Properties: {@code physforge.audit.enabled}
- * (default true), {@code physforge.audit.stream} (default {@code pf:audit}).
+ * A service records an event with {@link io.physforge.platform.audit.AuditRecorder} in
+ * its own outbox table {@code audit_outbox}, inside the transaction of the change, so the
+ * change and its event commit or roll back together; a relay publishes the outbox to the
+ * Redis stream {@code pf:audit} (capped, with back-pressure: nothing is trimmed unread,
+ * nothing is lost while Redis is down). Settings {@code physforge.audit.*}: see
+ * {@link io.physforge.platform.audit.AuditProperties}.
  */
 package io.physforge.platform.audit;

@@ -1,11 +1,13 @@
 package io.physforge.platform.problem;
 
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.problem.internal.ProblemExceptionHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -18,8 +20,8 @@ import org.springframework.context.annotation.Bean;
 public class ProblemAutoConfiguration {
 
 	@Bean
-	ProblemExceptionHandler physforgeProblemExceptionHandler() {
-		return new ProblemExceptionHandler();
+	ProblemExceptionHandler physforgeProblemExceptionHandler(ObjectProvider<AuditRecorder> audit) {
+		return new ProblemExceptionHandler(audit::getIfAvailable);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.security.internal.ProblemSecurityHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,9 +84,10 @@ public class PlatformSecurityAutoConfiguration {
 		@Bean
 		@Order(FILTER_CHAIN_ORDER)
 		SecurityFilterChain physforgeSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
-				JwtDecoder decoder, ObjectProvider<ObjectMapper> objectMapper) throws Exception {
+				JwtDecoder decoder, ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<AuditRecorder> audit)
+				throws Exception {
 			ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(
-					objectMapper.getIfAvailable(ObjectMapper::new));
+					objectMapper.getIfAvailable(ObjectMapper::new), audit::getIfAvailable);
 			List<String> open = new ArrayList<>(SecurityProperties.ALWAYS_PUBLIC);
 			if (properties.prometheusPublic()) {
 				open.add("/actuator/prometheus");

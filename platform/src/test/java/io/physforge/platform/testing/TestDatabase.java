@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -21,6 +22,13 @@ public final class TestDatabase {
 	private static final String USER = env("PF_DB_USER", "postgres");
 
 	private static final String PASSWORD = env("PF_DB_PASSWORD", "");
+
+	/**
+	 * The audit stream of this JVM's tests: a service with a database records audit
+	 * events and relays them to Redis, and tests must never add to the real
+	 * {@code pf:audit} that tests beside them may read.
+	 */
+	public static final String AUDIT_STREAM = "pf:audit:test-" + UUID.randomUUID();
 
 	private static boolean ensured;
 
@@ -39,7 +47,8 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * Points {@code spring.datasource.*} at the test database.
+	 * Points {@code spring.datasource.*} at the test database, and the audit events the
+	 * service records there at {@link #AUDIT_STREAM}.
 	 * @param registry the test's dynamic properties
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
@@ -47,6 +56,7 @@ public final class TestDatabase {
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", () -> USER);
 		registry.add("spring.datasource.password", () -> PASSWORD);
+		registry.add("physforge.audit.stream", () -> AUDIT_STREAM);
 	}
 
 	private static void ensureExists() {

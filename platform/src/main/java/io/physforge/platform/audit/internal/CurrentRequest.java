@@ -1,5 +1,6 @@
 package io.physforge.platform.audit.internal;
 
+import io.physforge.platform.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.context.request.RequestAttributes;
@@ -28,7 +29,8 @@ public final class CurrentRequest {
 			return new String[2];
 		}
 		HttpServletRequest request = servlet.getRequest();
-		String requestId = request.getHeader(REQUEST_ID_HEADER);
+		Object assigned = request.getAttribute(Problems.REQUEST_ID_ATTRIBUTE);
+		String requestId = (assigned instanceof String id) ? id : request.getHeader(REQUEST_ID_HEADER);
 		String forwarded = request.getHeader("X-Forwarded-For");
 		String client = (forwarded != null && !forwarded.isBlank()) ? forwarded.split(",")[0].trim()
 				: request.getRemoteAddr();

@@ -3,9 +3,12 @@ package io.physforge.platform.problem.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.physforge.platform.audit.AuditRecorder;
+import io.physforge.platform.audit.internal.AccessDeniedAudit;
 import io.physforge.platform.problem.ProblemException;
 import io.physforge.platform.problem.Problems;
 import io.physforge.platform.problem.Problems.FieldError;
@@ -64,10 +67,24 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+	private final Supplier<AuditRecorder> audit;
+
+	/**
+	 * Creates the advice.
+	 * @param audit the service's audit recorder, giving {@code null} where it has none
+	 * (every 403 is recorded as {@code access.denied})
+	 */
+	public ProblemExceptionHandler(Supplier<AuditRecorder> audit) {
+		this.audit = audit;
+	}
+
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
 		ProblemDetail problem = ex.toProblemDetail();
 		decorate(problem, request);
+		if (ex.getStatus() == HttpStatus.FORBIDDEN) {
+			recordDenied(request);
+		}
 		return ResponseEntity.status(ex.getStatus()).headers(ex.getHeaders()).body(problem);
 	}
 
@@ -93,7 +110,17 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
 				"Your roles do not allow this request.");
 		decorate(problem, request);
+		recordDenied(request);
 		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+	}
+
+	private void recordDenied(WebRequest request) {
+		if (request instanceof NativeWebRequest nativeRequest) {
+			HttpServletRequest servlet = nativeRequest.getNativeRequest(HttpServletRequest.class);
+			if (servlet != null) {
+				AccessDeniedAudit.record(this.audit.get(), servlet);
+			}
+		}
 	}
 
 	@ExceptionHandler(AuthenticationException.class)

@@ -2,8 +2,11 @@ package io.physforge.platform.security.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.physforge.platform.audit.AuditRecorder;
+import io.physforge.platform.audit.internal.AccessDeniedAudit;
 import io.physforge.platform.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,8 +45,17 @@ public final class ProblemSecurityHandlers
 
 	private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
 
-	public ProblemSecurityHandlers(ObjectMapper objectMapper) {
+	private final Supplier<AuditRecorder> audit;
+
+	/**
+	 * Creates the handlers.
+	 * @param objectMapper writes the problem bodies
+	 * @param audit the service's audit recorder, giving {@code null} where it has none
+	 * (every 403 is recorded as {@code access.denied})
+	 */
+	public ProblemSecurityHandlers(ObjectMapper objectMapper, Supplier<AuditRecorder> audit) {
 		this.objectMapper = objectMapper;
+		this.audit = audit;
 	}
 
 	@Override
@@ -84,6 +96,7 @@ public final class ProblemSecurityHandlers
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		this.bearerAccessDenied.handle(request, response, accessDeniedException);
+		AccessDeniedAudit.record(this.audit.get(), request);
 		write(request, response,
 				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this request."));
 	}

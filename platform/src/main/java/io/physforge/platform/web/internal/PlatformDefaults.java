@@ -3,6 +3,7 @@ package io.physforge.platform.web.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.physforge.platform.audit.AuditProperties;
 import io.physforge.platform.security.SecurityProperties;
 
 import org.springframework.boot.SpringApplication;
@@ -28,6 +29,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		defaults.put("physforge.security.jwks-uri", "${PF_JWKS_URI:" + SecurityProperties.DEFAULT_JWKS_URI + "}");
 		defaults.put("physforge.security.issuer", "${PF_JWT_ISSUER:" + SecurityProperties.DEFAULT_ISSUER + "}");
 		defaults.put("physforge.security.audience", "${PF_JWT_AUDIENCE:" + SecurityProperties.DEFAULT_AUDIENCE + "}");
+		defaults.put("physforge.audit.stream", "${PF_AUDIT_STREAM:" + AuditProperties.STREAM + "}");
+		defaults.put("physforge.audit.stream-max-length", "${PF_AUDIT_STREAM_MAX_LENGTH:1000000}");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));

@@ -3,6 +3,7 @@ package io.physforge.audit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import io.physforge.platform.testing.ServiceSmokeTest;
 
@@ -22,6 +23,7 @@ class AuditServiceSmokeTests extends ServiceSmokeTest {
 	static void keyDir(DynamicPropertyRegistry registry) throws IOException {
 		Path keys = Files.createTempDirectory("audit-keys");
 		registry.add("physforge.audit.key-dir", keys::toString);
+		registry.add("physforge.audit.stream", () -> "pf:audit:test-smoke-" + UUID.randomUUID());
 	}
 
 }

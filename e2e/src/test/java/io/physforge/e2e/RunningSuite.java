@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -19,9 +21,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the whole suite once for all e2e test classes of a run (on free ports, on a
- * freshly created database {@code physforge_e2e}, logs in {@code target/e2e-logs}) and
+ * freshly created database {@code physforge_e2e}, its own Redis process that a test may
+ * kill, logs in {@code target/e2e-logs}) and
  * stops it when the run ends. Test classes get an {@link Api} client through a
- * constructor or method parameter.
+ * constructor or method parameter, and the run's {@link KillableRedis} the same way.
  */
 public final class RunningSuite implements BeforeAllCallback, ParameterResolver {
 
@@ -44,11 +47,15 @@ public final class RunningSuite implements BeforeAllCallback, ParameterResolver 
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-		return parameter.getParameter().getType() == Api.class;
+		return parameter.getParameter().getType() == Api.class
+				|| parameter.getParameter().getType() == KillableRedis.class;
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		if (parameter.getParameter().getType() == KillableRedis.class) {
+			return suite(context).redis();
+		}
 		return new Api(suite(context).suite());
 	}
 
@@ -57,7 +64,11 @@ public final class RunningSuite implements BeforeAllCallback, ParameterResolver 
 	}
 
 	private static Holder start() {
+		KillableRedis redis = KillableRedis.start(Path.of("target", "e2e-redis").toAbsolutePath());
+		Map<String, String> environment = new HashMap<>(System.getenv());
+		environment.put("PF_REDIS_URL", redis.url());
 		SuiteSettings settings = SuiteSettings.builder()
+			.environment(environment)
 			.freePorts(true)
 			.database("physforge_e2e", true)
 			.logDirectory(Path.of("target", "e2e-logs").toAbsolutePath())
@@ -71,10 +82,17 @@ public final class RunningSuite implements BeforeAllCallback, ParameterResolver 
 			// a job whose worker was killed is re-claimed after this lease
 			.extraEnvironment("PHYSFORGE_QUEUE_LEASE", "6s")
 			.build();
-		Suite suite = Suite.start(settings);
+		Suite suite;
+		try {
+			suite = Suite.start(settings);
+		}
+		catch (RuntimeException ex) {
+			redis.close();
+			throw ex;
+		}
 		System.out.printf("e2e: suite started in %.1f s%n", suite.startupSeconds());
 		suite.describe().forEach(System.out::println);
-		return new Holder(suite);
+		return new Holder(suite, redis);
 	}
 
 	static RSAKey newKey(String kid) {
@@ -98,12 +116,13 @@ public final class RunningSuite implements BeforeAllCallback, ParameterResolver 
 	}
 
 	/** Closes the suite when the test run's root context closes. */
-	record Holder(Suite suite) implements ExtensionContext.Store.CloseableResource {
+	record Holder(Suite suite, KillableRedis redis) implements ExtensionContext.Store.CloseableResource {
 
 		@Override
 		public void close() {
 			long start = System.nanoTime();
 			this.suite.close();
+			this.redis.close();
 			System.out.printf("e2e: suite stopped in %.1f s%n", (System.nanoTime() - start) / 1e9);
 		}
 

@@ -1,30 +1,36 @@
 package io.physforge.audit.api;
 
+import io.physforge.platform.audit.AuditDetails;
+import io.physforge.platform.audit.AuditEvent;
+import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.security.CurrentUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The one hook through which reading the audit log is itself audited
- * ({@code audit.query}, {@code audit.verify}, {@code audit.export}). It only logs for
- * now: emitting audit events through the platform's outbox is being built separately and
- * replaces the body of {@link #record} when it lands.
+ * Reading the audit log is itself audited: {@code audit.query}, {@code audit.verify},
+ * {@code audit.export} (resource type {@code audit-log}), recorded through the platform's
+ * outbox like every other event, so they land in the same chain.
  */
 @Component
 public class AuditReads {
 
-	private static final Logger log = LoggerFactory.getLogger(AuditReads.class);
+	private final AuditRecorder recorder;
+
+	AuditReads(AuditRecorder recorder) {
+		this.recorder = recorder;
+	}
 
 	/**
-	 * Records a read of the audit log.
+	 * Records a read of the audit log by the current user.
 	 * @param user who read
 	 * @param action {@code audit.query}, {@code audit.verify} or {@code audit.export}
-	 * @param details what was asked (filters, range), never secrets
+	 * @param details what was asked (filters, range), never secrets; bound by its hash
 	 */
 	public void record(CurrentUser user, String action, String details) {
-		log.info("audit read: actor={} roles={} action={} {}", user.id(), user.roles(), action, details);
+		this.recorder.record(AuditEvent.builder(action, "audit-log")
+			.actor(user.id(), user.roles())
+			.detailsHash(AuditDetails.hashText(details)));
 	}
 
 }

@@ -7,9 +7,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -23,11 +25,15 @@ import io.physforge.audit.log.AuditIngest;
 import io.physforge.audit.log.MalformedEntryException;
 import io.physforge.audit.log.RawEntry;
 import io.physforge.audit.support.Events;
+import io.physforge.platform.audit.AuditEvent;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.TestDatabase;
 import io.physforge.platform.testing.TestJwks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.resps.StreamEntry;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * audit-service on the real database in a schema of its own: ingest (once per event id,
@@ -51,6 +58,8 @@ class AuditApiTests {
 
 	private static final String SCHEMA = "audit_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
+	private static final String STREAM = "pf:audit:test-" + SCHEMA;
+
 	@LocalServerPort
 	private int port;
 
@@ -60,12 +69,16 @@ class AuditApiTests {
 	@Autowired
 	private DataSource dataSource;
 
+	@Autowired
+	private UnifiedJedis redis;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws Exception {
 		TestDatabase.register(registry);
 		TestJwks.shared().register(registry);
 		Path keys = Files.createTempDirectory("audit-keys");
 		registry.add("spring.flyway.default-schema", () -> SCHEMA);
+		registry.add("physforge.audit.stream", () -> STREAM);
 		registry.add("physforge.audit.key-dir", keys::toString);
 		registry.add("physforge.audit.checkpoint-every", () -> "1000");
 		registry.add("physforge.audit.checkpoint-interval", () -> "1h");
@@ -73,6 +86,7 @@ class AuditApiTests {
 
 	@AfterAll
 	static void dropSchema() throws SQLException {
+
 		try (Connection connection = superuser(); Statement statement = connection.createStatement()) {
 			statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
 		}
@@ -93,6 +107,66 @@ class AuditApiTests {
 
 	private static String token(String subject, String... roles) {
 		return TestJwks.shared().token(subject, roles);
+	}
+
+	@Test
+	void eventsOnTheStreamAreStoredOnceAndAMalformedOneIsDeadLettered() {
+		long before = count();
+		UUID eventId = UUID.randomUUID();
+		String event = Events.json(eventId, "u-stream", "dataset.upload");
+		this.redis.xadd(STREAM, StreamEntryID.NEW_ENTRY, Map.of(RawEntry.EVENT_FIELD, event));
+		this.redis.xadd(STREAM, StreamEntryID.NEW_ENTRY, Map.of(RawEntry.EVENT_FIELD, "{\"eventId\":\"not json"));
+		this.redis.xadd(STREAM, StreamEntryID.NEW_ENTRY, Map.of(RawEntry.EVENT_FIELD, event));
+		String later = Events.json(UUID.randomUUID(), "u-stream", "dataset.delete");
+		this.redis.xadd(STREAM, StreamEntryID.NEW_ENTRY, Map.of(RawEntry.EVENT_FIELD, later));
+		await().atMost(Duration.ofSeconds(10)).until(() -> count() == before + 2);
+		List<StreamEntry> dead = this.redis.xrange(STREAM + ":dead", "-", "+");
+		assertThat(dead).hasSize(1);
+		assertThat(dead.get(0).getFields().get("error")).contains("malformed audit event");
+		// acknowledged entries are deleted: the stream's length is the backlog
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.redis.xlen(STREAM) == 0);
+		assertThat(new JdbcTemplate(this.dataSource).queryForObject("SELECT count(*) FROM event_log WHERE event_id = ?",
+				Long.class, eventId))
+			.isEqualTo(1);
+		this.redis.del(STREAM + ":dead", STREAM + ":errors");
+	}
+
+	@Test
+	void anEventAsThePlatformWritesItIsStoredWithEveryMember() {
+		AuditEvent event = AuditEvent.builder("dataset.upload", "dataset")
+			.service("data-service")
+			.actor("u-contract", List.of("RESEARCHER", "ADMIN"))
+			.request("req-1", "203.0.113.4")
+			.resourceId(UUID.randomUUID())
+			.failed("the reader refused it: truncated HDF5")
+			.details(Map.of("bytes", 1234, "format", "hdf5"))
+			.build();
+		this.ingest.ingest(List.of(new RawEntry("1-1", Map.of(RawEntry.EVENT_FIELD, event.toJson()))));
+		JsonNode stored = Http.local(this.port)
+			.get("/api/audit/events?actor=u-contract", token("a", "AUDITOR"))
+			.json()
+			.path("items")
+			.path(0)
+			.path("event");
+		assertThat(stored.path("eventId").asText()).isEqualTo(event.eventId().toString());
+		assertThat(stored.path("actorRoles").toString()).isEqualTo("[\"ADMIN\",\"RESEARCHER\"]");
+		assertThat(stored.path("clientAddress").asText()).isEqualTo("203.0.113.4");
+		assertThat(stored.path("outcome").asText()).isEqualTo("failed");
+		assertThat(stored.path("reason").asText()).contains("truncated HDF5");
+		assertThat(stored.path("detailsHash").asText()).hasSize(64);
+	}
+
+	@Test
+	void readingTheLogIsItselfAuditedInTheSameChain() {
+		String auditor = "auditor-" + UUID.randomUUID();
+		assertThat(http().get("/api/audit/events?action=dataset.delete", token(auditor, "AUDITOR")).status())
+			.isEqualTo(200);
+		assertThat(http().get("/api/audit/verify", token(auditor, "AUDITOR")).status()).isEqualTo(200);
+		// recorded in this service's outbox, relayed to the stream, consumed into the log
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> new JdbcTemplate(this.dataSource).queryForObject(
+					"SELECT count(*) FROM event_log WHERE actor = ? AND action IN ('audit.query', 'audit.verify')",
+					Long.class, auditor) == 2);
 	}
 
 	@Test
@@ -161,8 +235,13 @@ class AuditApiTests {
 		}
 		Http.Response mine = http().get("/api/audit/me?size=100", researcher);
 		assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
-		assertThat(mine.json().path("totalItems").asLong()).isEqualTo(3);
-		mine.json().path("items").forEach((item) -> assertThat(item.path("actor").asText()).isEqualTo(alice));
+		// alice's own 403s above are recorded too (access.denied), as they reach the log
+		List<String> actions = new ArrayList<>();
+		mine.json().path("items").forEach((item) -> {
+			assertThat(item.path("actor").asText()).isEqualTo(alice);
+			actions.add(item.path("action").asText());
+		});
+		assertThat(actions.stream().filter((action) -> !action.equals("access.denied"))).hasSize(3);
 
 		Http.Response bobs = http().get("/api/audit/events?actor=" + bob, token("a", "AUDITOR"));
 		assertThat(bobs.status()).as(bobs.toString()).isEqualTo(200);
@@ -203,15 +282,18 @@ class AuditApiTests {
 		this.ingest.ingest(Events.batch(6, "exporter"));
 		this.ingest.checkpointNow();
 		String admin = token(UUID.randomUUID().toString(), "ADMIN");
+		long stored = count();
 		Http.Response verify = http().get("/api/audit/verify", admin);
 		assertThat(verify.status()).as(verify.toString()).isEqualTo(200);
 		assertThat(verify.json().path("valid").asBoolean()).as(verify.toString()).isTrue();
-		assertThat(verify.json().path("checked").asLong()).isEqualTo(count());
+		// the reads of this class are recorded into the same log as they arrive
+		assertThat(verify.json().path("checked").asLong()).isGreaterThanOrEqualTo(stored);
 
 		Http.Response key = http().get("/api/audit/public-key", token("u", "VIEWER"));
 		assertThat(key.status()).isEqualTo(200);
 		ExportVerifier offline = new ExportVerifier(SigningKeys.publicKey(key.json().path("publicKeyPem").asText()));
-		long last = count();
+		long last = http().get("/api/audit/checkpoints", admin).json().path("items").get(0).path("treeSize").asLong();
+		assertThat(last).isGreaterThanOrEqualTo(stored);
 		Http.Response export = http().get("/api/audit/export?from=2&to=" + last, admin);
 		assertThat(export.status()).as(export.toString()).isEqualTo(200);
 		assertThat(export.header("Content-Type")).startsWith("application/x-ndjson");
@@ -219,9 +301,7 @@ class AuditApiTests {
 		String edited = export.body().replace("\"actor\":\"exporter\"", "\"actor\":\"mallory\"");
 		assertThat(offline.verify(new StringReader(edited)).valid()).isFalse();
 
-		Http.Response checkpoints = http().get("/api/audit/checkpoints", admin);
-		assertThat(checkpoints.json().path("items").get(0).path("treeSize").asLong()).isEqualTo(last);
-		assertThat(http().get("/api/audit/export?from=1&to=" + (last + 1), admin).status()).isEqualTo(400);
+		assertThat(http().get("/api/audit/export?from=1&to=" + (count() + 1000), admin).status()).isEqualTo(400);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.physforge.platform.testing.TestDatabase;
+import io.physforge.platform.audit.AuditAutoConfiguration;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -48,6 +49,8 @@ public final class AuditSchema implements AutoCloseable {
 			.schemas(this.name)
 			.defaultSchema(this.name)
 			.createSchemas(true)
+			// as in the service: its migrations and the platform's audit outbox
+			.locations("classpath:db/migration", AuditAutoConfiguration.MIGRATIONS)
 			.placeholders(Map.of("writer_role", WRITER_ROLE))
 			.load()
 			.migrate();

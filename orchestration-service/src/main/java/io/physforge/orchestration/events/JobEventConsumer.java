@@ -1,10 +1,8 @@
 package io.physforge.orchestration.events;
 
-import java.net.ConnectException;
-import java.sql.SQLTransientConnectionException;
-
 import io.physforge.orchestration.config.OrchestrationProperties;
 import io.physforge.orchestration.job.JobLifecycle;
+import io.physforge.platform.jdbc.DatabaseFailures;
 import io.physforge.platform.queue.JobEvent;
 import io.physforge.platform.queue.JobEvents;
 import io.physforge.platform.stream.ConsumesStream;
@@ -17,10 +15,7 @@ import io.physforge.platform.stream.StreamMessage;
 import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Reads {@code pf:job-events} as consumer group {@code events-group} with the platform's
@@ -92,28 +87,11 @@ public class JobEventConsumer implements SmartLifecycle, ConsumesStream {
 			this.lifecycle.onEvent(event);
 		}
 		catch (RuntimeException ex) {
-			if (databaseUnavailable(ex)) {
+			if (DatabaseFailures.unreachable(ex)) {
 				throw new HandlerUnavailableException("the database is unavailable: " + ex.getMessage(), ex);
 			}
 			throw ex;
 		}
-	}
-
-	/**
-	 * @return whether the failure says the database could not be reached (rather than
-	 * that it refused this event)
-	 */
-	static boolean databaseUnavailable(Throwable failure) {
-		Throwable cause = failure;
-		for (int depth = 0; cause != null && depth < 32; depth++) {
-			if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof TransientDataAccessResourceException
-					|| cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
-				return true;
-			}
-			cause = cause.getCause();
-		}
-		return false;
 	}
 
 }

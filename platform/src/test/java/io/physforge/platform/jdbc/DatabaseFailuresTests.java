@@ -1,4 +1,4 @@
-package io.physforge.orchestration.events;
+package io.physforge.platform.jdbc;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -12,24 +12,24 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which failures of applying a job event mean "the database is down" (the event waits,
- * not counted as a delivery) rather than "this event cannot be applied" (counted, and
- * dead-lettered after {@code events-max-deliveries}).
+ * Which failures mean "the database is down" (a stream entry waits, not counted as a
+ * delivery) rather than "the database refused this work" (counted, and dead-lettered
+ * after the consumer's max deliveries).
  */
-class JobEventConsumerTests {
+class DatabaseFailuresTests {
 
 	@Test
 	void anUnreachableDatabaseIsTellingApartFromAnEventTheDatabaseRefuses() {
-		assertThat(JobEventConsumer.databaseUnavailable(new CannotCreateTransactionException(
+		assertThat(DatabaseFailures.unreachable(new CannotCreateTransactionException(
 				"Could not open JDBC Connection for transaction", new ConnectException("Connection refused"))))
 			.isTrue();
-		assertThat(JobEventConsumer.databaseUnavailable(
+		assertThat(DatabaseFailures.unreachable(
 				new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", new SQLException("timeout"))))
 			.isTrue();
-		assertThat(JobEventConsumer.databaseUnavailable(new DataIntegrityViolationException(
+		assertThat(DatabaseFailures.unreachable(new DataIntegrityViolationException(
 				"ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", new SQLException("22021"))))
 			.isFalse();
-		assertThat(JobEventConsumer.databaseUnavailable(new IllegalStateException("no such pipeline"))).isFalse();
+		assertThat(DatabaseFailures.unreachable(new IllegalStateException("no such pipeline"))).isFalse();
 	}
 
 }

@@ -57,7 +57,9 @@ final class KillableRedis implements AutoCloseable {
 		return redis;
 	}
 
-	/** @return {@code redis://127.0.0.1:<port>} */
+	/**
+	 * @return {@code redis://127.0.0.1:<port>}
+	 */
 	String url() {
 		return "redis://127.0.0.1:" + this.port;
 	}
@@ -87,8 +89,8 @@ final class KillableRedis implements AutoCloseable {
 				.start();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start redis-server (is it installed? .ci/run installs it): "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"Cannot start redis-server (is it installed? .ci/run installs it): " + ex.getMessage(), ex);
 		}
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (!answersPing()) {

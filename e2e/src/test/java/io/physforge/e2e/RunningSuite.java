@@ -22,9 +22,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts the whole suite once for all e2e test classes of a run (on free ports, on a
  * freshly created database {@code physforge_e2e}, its own Redis process that a test may
- * kill, logs in {@code target/e2e-logs}) and
- * stops it when the run ends. Test classes get an {@link Api} client through a
- * constructor or method parameter, and the run's {@link KillableRedis} the same way.
+ * kill, logs in {@code target/e2e-logs}) and stops it when the run ends. Test classes get
+ * an {@link Api} client through a constructor or method parameter, and the run's
+ * {@link KillableRedis} the same way.
  */
 public final class RunningSuite implements BeforeAllCallback, ParameterResolver {
 
@@ -81,6 +81,8 @@ public final class RunningSuite implements BeforeAllCallback, ParameterResolver 
 			.extraEnvironment("PF_AUTH_RATE_LIMIT_BURST", "200")
 			// a job whose worker was killed is re-claimed after this lease
 			.extraEnvironment("PHYSFORGE_QUEUE_LEASE", "6s")
+			// AuditIT exports what a signed checkpoint covers
+			.extraEnvironment("PF_AUDIT_CHECKPOINT_INTERVAL", "2s")
 			.build();
 		Suite suite;
 		try {

@@ -64,7 +64,7 @@ public class AuditCommand implements Runnable {
 		@Option(names = "--page", defaultValue = "0", description = "Page from 0.")
 		int page;
 
-		@Option(names = "--size", defaultValue = "50", description = "Page size, 1 to 500.")
+		@Option(names = "--size", defaultValue = "50", description = "Page size, 1 to 100.")
 		int size;
 
 	}

@@ -347,6 +347,31 @@ class DiscoveryServiceTests extends WorkerServiceTest {
 		assertThat(events.events(jobId)).noneMatch((e) -> e.kind() == JobEvent.Kind.COMPLETED);
 	}
 
+	@Test
+	void cancellingALongEnsembleFreesTheWorkerWithinSeconds() {
+		JobStreams events = new JobStreams(this.redis);
+		String jobId = UUID.randomUUID().toString();
+		// 100,000 bootstrap members of the weak form: many minutes of work
+		publish(jobId, null, payload(jobId, null, UUID.randomUUID(), this.alice, burgersKey(),
+				"{\"method\":\"weak\",\"ensembleMembers\":100000}"));
+		events.await(jobId, (e) -> e.kind() == JobEvent.Kind.PROGRESS && e.fraction() != null && e.fraction() >= 0.2, 1,
+				TIMEOUT);
+		long cancelledAt = System.nanoTime();
+		this.queue.cancel(jobId);
+		events.await(jobId, (e) -> e.kind() == JobEvent.Kind.CANCELLED, 1, TIMEOUT);
+		double seconds = (System.nanoTime() - cancelledAt) / 1e9;
+		assertThat(seconds).as("seconds from the cancel to the worker letting go").isLessThan(5);
+		assertThat(this.jdbc.sql("SELECT status FROM discovery_run WHERE job_id = :job")
+			.param("job", jobId)
+			.query(String.class)
+			.single()).isEqualTo("cancelled");
+		// the same worker thread goes on with the next job, not interrupted
+		String next = UUID.randomUUID().toString();
+		publish(next, null, payload(next, null, UUID.randomUUID(), this.alice, burgersKey(),
+				"{\"derivative\":\"fd\",\"maxOrder\":2,\"degree\":2}"));
+		events.await(next, TestJobs::completedWithResult, 1, TIMEOUT);
+	}
+
 	private void assertOneRunWithOneEquation(String jobId) {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM discovery_run WHERE job_id = :job")
 			.param("job", jobId)

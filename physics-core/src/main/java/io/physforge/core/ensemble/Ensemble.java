@@ -2,6 +2,9 @@ package io.physforge.core.ensemble;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+
+import io.physforge.core.concurrent.Cancellation;
 
 /**
  * Bootstrap aggregation of a sparse regression (Ensemble-SINDy: Fasel, Kutz, Brunton and
@@ -89,6 +92,8 @@ public final class Ensemble {
 	 * bootstrap).
 	 * @param lattice the row lattice shape (row-major, last axis fastest), or null
 	 * @param block the block length per lattice axis, or null
+	 * @throws CancellationException when the calling thread is interrupted (checked
+	 * before each member)
 	 */
 	public static EnsembleResult run(double[][] columns, double[] y, MemberRegression regression,
 			EnsembleSettings settings, int rowsPerMember, int[] lattice, int[] block) {
@@ -127,32 +132,40 @@ public final class Ensemble {
 		int bs = blockSize;
 		double[][] coef = new double[members][];
 		boolean[][] seen = new boolean[members][];
-		java.util.stream.IntStream.range(0, members).parallel().forEach((i) -> {
-			SplittableRandom r = randoms[i];
-			int[] rows = (lattice == null) ? singleRows(r, n, drawn) : blockRows(r, lattice, block, drawn / bs, bs);
-			int[] lib = library(k, kept, r);
-			double[][] cols = new double[lib.length][drawn];
-			for (int c = 0; c < lib.length; c++) {
-				double[] src = columns[lib[c]];
-				double[] dst = cols[c];
-				for (int q = 0; q < drawn; q++) {
-					dst[q] = src[rows[q]];
+		Thread owner = Thread.currentThread();
+		try {
+			java.util.stream.IntStream.range(0, members).parallel().forEach((i) -> {
+				Cancellation.check(owner, "ensemble member " + (i + 1) + " of " + members);
+				SplittableRandom r = randoms[i];
+				int[] rows = (lattice == null) ? singleRows(r, n, drawn) : blockRows(r, lattice, block, drawn / bs, bs);
+				int[] lib = library(k, kept, r);
+				double[][] cols = new double[lib.length][drawn];
+				for (int c = 0; c < lib.length; c++) {
+					double[] src = columns[lib[c]];
+					double[] dst = cols[c];
+					for (int q = 0; q < drawn; q++) {
+						dst[q] = src[rows[q]];
+					}
 				}
-			}
-			double[] yy = new double[drawn];
-			for (int q = 0; q < drawn; q++) {
-				yy[q] = y[rows[q]];
-			}
-			double[] w = regression.fit(cols, yy, rows, lib);
-			double[] full = new double[k];
-			boolean[] s = new boolean[k];
-			for (int c = 0; c < lib.length; c++) {
-				full[lib[c]] = w[c];
-				s[lib[c]] = true;
-			}
-			coef[i] = full;
-			seen[i] = s;
-		});
+				double[] yy = new double[drawn];
+				for (int q = 0; q < drawn; q++) {
+					yy[q] = y[rows[q]];
+				}
+				double[] w = regression.fit(cols, yy, rows, lib);
+				double[] full = new double[k];
+				boolean[] s = new boolean[k];
+				for (int c = 0; c < lib.length; c++) {
+					full[lib[c]] = w[c];
+					s[lib[c]] = true;
+				}
+				coef[i] = full;
+				seen[i] = s;
+			});
+		}
+		catch (CancellationException ex) {
+			// a parallel stream rethrows a copy without the message: report the original
+			throw (ex.getMessage() == null && ex.getCause() instanceof CancellationException original) ? original : ex;
+		}
 		double[] inclusion = new double[k];
 		double[] lower = new double[k];
 		double[] upper = new double[k];

@@ -162,4 +162,31 @@ class EnsembleTest {
 		}
 	}
 
+	@Test
+	void anInterruptedCallerStopsTheMembersWithinOneMemberAndKeepsItsFlag() throws Exception {
+		Random r = new Random(11);
+		int n = 300;
+		double[][] c = columns(r, n);
+		double[] y = c[0].clone();
+		java.util.concurrent.atomic.AtomicInteger fitted = new java.util.concurrent.atomic.AtomicInteger();
+		Thread caller = Thread.currentThread();
+		Ensemble.MemberRegression slow = (cols, yy) -> {
+			if (fitted.incrementAndGet() == 5) {
+				caller.interrupt(); // a worker cancelling the job
+			}
+			return new Stlsq(0.05, 10).fit(cols, yy).coefficients();
+		};
+		try {
+			assertThatThrownBy(() -> Ensemble.run(c, y, slow, EnsembleSettings.of(100_000, 3L), n))
+				.isInstanceOf(java.util.concurrent.CancellationException.class)
+				.hasMessageContaining("ensemble member");
+			// every member running when the flag was seen finishes, none starts after
+			assertThat(fitted.get()).isLessThan(5 + 4 * Runtime.getRuntime().availableProcessors());
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+	}
+
 }

@@ -48,6 +48,21 @@ public final class JobFailures {
 	 */
 	public static void record(JobQueue queue, JobMessage message, JobContext context, Throwable ex,
 			BiConsumer<String, String> finish, Runnable failed) {
+		// a cancel interrupts the handler's thread; the row is written without the
+		// interrupt, which would fail a pooled connection's hand-over
+		boolean interrupted = Thread.interrupted();
+		try {
+			recordFailure(queue, message, context, ex, finish, failed);
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static void recordFailure(JobQueue queue, JobMessage message, JobContext context, Throwable ex,
+			BiConsumer<String, String> finish, Runnable failed) {
 		boolean cancelled = queue.isCancelled(message.jobId());
 		if (context.cancelled() && !cancelled) {
 			// the worker is stopping: the job stays pending and is re-claimed

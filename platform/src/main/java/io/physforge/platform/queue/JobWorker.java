@@ -33,7 +33,9 @@ import org.springframework.context.SmartLifecycle;
  * </ol>
  * The only re-delivery a worker makes on its own is of a job whose worker died or stopped
  * mid-run (the lease expired); a job delivered {@code max-deliveries} times that way is
- * dead-lettered with the reason and published as {@code failed}.
+ * dead-lettered with the reason and published as {@code failed}. A job cancelled while it
+ * runs has its handler thread interrupted within about half a second
+ * ({@link CancellationWatcher}).
  */
 public final class JobWorker implements SmartLifecycle, ConsumesStream {
 
@@ -51,6 +53,8 @@ public final class JobWorker implements SmartLifecycle, ConsumesStream {
 
 	private final StreamConsumer consumer;
 
+	private final CancellationWatcher cancellations;
+
 	JobWorker(JobQueue queue, String stream, String group, JobHandler handler) {
 		this.queue = queue;
 		this.redis = queue.redis();
@@ -66,11 +70,13 @@ public final class JobWorker implements SmartLifecycle, ConsumesStream {
 			.deleteAcknowledged(true)
 			.build();
 		this.consumer = new StreamConsumer(this.redis, consumerSettings, this::handle, this::deadLettered);
+		this.cancellations = new CancellationWatcher(queue);
 	}
 
 	/** Starts consuming (the group is created, reading from the start of the stream). */
 	@Override
 	public void start() {
+		this.cancellations.start(group());
 		this.consumer.start();
 	}
 
@@ -78,6 +84,7 @@ public final class JobWorker implements SmartLifecycle, ConsumesStream {
 	@Override
 	public void stop() {
 		this.consumer.stop();
+		this.cancellations.stop();
 	}
 
 	/**
@@ -88,7 +95,9 @@ public final class JobWorker implements SmartLifecycle, ConsumesStream {
 	 * @return {@code true} if every thread ended in time
 	 */
 	public boolean stop(Duration timeout) {
-		return this.consumer.stop(timeout);
+		boolean clean = this.consumer.stop(timeout);
+		this.cancellations.stop();
+		return clean;
 	}
 
 	@Override
@@ -143,11 +152,15 @@ public final class JobWorker implements SmartLifecycle, ConsumesStream {
 			return;
 		}
 		Throwable failure = null;
+		this.cancellations.watch(message.jobId());
 		try {
 			this.handler.handle(message, new Context(message));
 		}
 		catch (Throwable ex) {
 			failure = ex;
+		}
+		finally {
+			this.cancellations.done();
 		}
 		if (failure == null) {
 			this.redis.set(doneKey, "1", SetParams.setParams().nx().ex(this.settings.completedTtl().toSeconds()));

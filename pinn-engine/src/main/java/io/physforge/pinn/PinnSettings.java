@@ -22,8 +22,10 @@ import java.util.Objects;
  * every 1,000 steps)
  * @param learningRateDecay factor applied to the step size every 1,000 Adam steps
  * @param lbfgsIterations L-BFGS iterations after Adam (0 for none)
- * @param dataPoints data points drawn from the field (0 = all of them)
- * @param collocationPoints points where the equation's residual is evaluated
+ * @param dataPoints data points drawn from the field (0 = all of them), at most
+ * {@value #MAX_DATA_POINTS}
+ * @param collocationPoints points where the equation's residual is evaluated, at most
+ * {@value #MAX_COLLOCATION_POINTS}
  * @param adaptiveRounds rounds of residual-based adaptive refinement (Lu, Meng, Mao and
  * Karniadakis, SIAM Rev. 63, 208-228, 2021): before each round of L-BFGS (or at equal
  * fractions of Adam without L-BFGS) the residual is evaluated at ten times
@@ -47,6 +49,21 @@ public record PinnSettings(List<Integer> hiddenLayers, String activation, String
 	/** Activations offered. */
 	public static final List<String> ACTIVATIONS = List.of("tanh");
 
+	/**
+	 * Most data points: a training batch is held in memory several times over (inputs,
+	 * Taylor-mode derivatives, gradients), so the ranges are checked before any job is
+	 * accepted.
+	 */
+	public static final int MAX_DATA_POINTS = 2_000_000;
+
+	/**
+	 * Most collocation points (adaptive rounds evaluate ten times as many candidates).
+	 */
+	public static final int MAX_COLLOCATION_POINTS = 500_000;
+
+	/** Most L-BFGS iterations and the longest progress interval. */
+	public static final int MAX_ITERATIONS = 1_000_000;
+
 	public PinnSettings {
 		hiddenLayers = List.copyOf(Objects.requireNonNull(hiddenLayers, "hiddenLayers"));
 		activation = Objects.requireNonNull(activation, "activation").toLowerCase(Locale.ROOT);
@@ -67,16 +84,20 @@ public record PinnSettings(List<Integer> hiddenLayers, String activation, String
 		check(errors, learningRate > 0 && learningRate < 1, "learningRate: must be in (0, 1), got " + learningRate);
 		check(errors, learningRateDecay > 0 && learningRateDecay <= 1,
 				"learningRateDecay: must be in (0, 1], got " + learningRateDecay);
-		check(errors, lbfgsIterations >= 0, "lbfgsIterations: must be >= 0, got " + lbfgsIterations);
+		check(errors, lbfgsIterations >= 0 && lbfgsIterations <= MAX_ITERATIONS,
+				"lbfgsIterations: must be 0 to 1,000,000, got " + lbfgsIterations);
 		check(errors, epochs + lbfgsIterations > 0, "epochs + lbfgsIterations: nothing to train; give epochs > 0");
-		check(errors, dataPoints >= 0, "dataPoints: must be >= 0 (0 = all), got " + dataPoints);
-		check(errors, collocationPoints >= 0, "collocationPoints: must be >= 0, got " + collocationPoints);
+		check(errors, dataPoints >= 0 && dataPoints <= MAX_DATA_POINTS,
+				"dataPoints: must be 0 (all) to 2,000,000, got " + dataPoints);
+		check(errors, collocationPoints >= 0 && collocationPoints <= MAX_COLLOCATION_POINTS,
+				"collocationPoints: must be 0 to 500,000, got " + collocationPoints);
 		check(errors, adaptiveRounds >= 0 && adaptiveRounds <= 20,
 				"adaptiveRounds: must be 0 to 20, got " + adaptiveRounds);
 		check(errors, dataWeight >= 0 && pdeWeight >= 0 && boundaryWeight >= 0 && initialWeight >= 0 && l2 >= 0,
 				"weights: loss weights must be >= 0");
-		check(errors, progressEvery >= 1, "progressEvery: must be >= 1, got " + progressEvery);
-		check(errors, patience >= 0, "patience: must be >= 0, got " + patience);
+		check(errors, progressEvery >= 1 && progressEvery <= MAX_ITERATIONS,
+				"progressEvery: must be 1 to 1,000,000, got " + progressEvery);
+		check(errors, patience >= 0 && patience <= 10_000_000, "patience: must be 0 to 10,000,000, got " + patience);
 		if (!errors.isEmpty()) {
 			throw new IllegalArgumentException("invalid PINN settings: " + String.join("; ", errors));
 		}

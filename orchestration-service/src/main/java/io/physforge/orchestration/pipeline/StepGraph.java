@@ -118,7 +118,9 @@ public record StepGraph(List<Node> steps) {
 				params.add(JsonNodeFactory.instance.objectNode());
 			}
 			else if (given instanceof ObjectNode object) {
-				params.add(object);
+				int before = errors.size();
+				ParamLimits.check(object, field + ".params", errors);
+				params.add((errors.size() == before) ? object : null);
 			}
 			else {
 				errors.add(new FieldError(field + ".params", "must be a JSON object, was " + given.getNodeType()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.physforge.platform.problem.Problems.FieldError;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,40 @@ class StepGraphTests {
 			.containsExactly("derivatives", "discovery-2", "symbolic", "discovery-4", "report");
 		assertThat(graph.steps().get(3).dependsOn()).isEmpty();
 		assertThat(graph.steps().get(4).dependsOn()).containsExactly("discovery-2", "symbolic", "discovery-4");
+	}
+
+	@Test
+	void unboundedParametersAreRefusedAtSubmission() {
+		ObjectNode wide = JsonNodeFactory.instance.objectNode();
+		for (int i = 0; i < 200_000; i++) {
+			wide.put("k" + i, i);
+		}
+		ObjectNode deep = JsonNodeFactory.instance.objectNode();
+		ObjectNode inner = deep;
+		for (int i = 0; i < 10; i++) {
+			inner = inner.putObject("n");
+		}
+		ObjectNode many = JsonNodeFactory.instance.objectNode();
+		for (int i = 0; i < 20; i++) {
+			many.putArray("a" + i).addAll(java.util.Collections.nCopies(90, JsonNodeFactory.instance.numberNode(1)));
+		}
+		ObjectNode longText = JsonNodeFactory.instance.objectNode().put("pde", "u".repeat(20_000));
+		List<FieldError> errors = new ArrayList<>();
+		assertThat(StepGraph.validate(new PipelineRequest(DATASET,
+				List.of(new PipelineRequest.Step("w", "discovery", wide, List.of()),
+						new PipelineRequest.Step("d", "discovery", deep, List.of()),
+						new PipelineRequest.Step("m", "discovery", many, List.of()),
+						new PipelineRequest.Step("t", "pinn", longText, List.of()))),
+				50, errors))
+			.isNull();
+		assertThat(errors).extracting(FieldError::field)
+			.containsExactly("steps[0].params", "steps[1].params.n.n.n.n.n.n", "steps[2].params",
+					"steps[3].params.pde");
+		assertThat(errors.get(0).message()).isEqualTo("has 200000 members; at most 100 are accepted");
+		assertThat(errors.get(2).message()).contains("at most 1000 are accepted");
+		// the largest accepted shape still passes
+		ObjectNode fine = JsonNodeFactory.instance.objectNode().put("ensembleMembers", 100);
+		valid(new PipelineRequest(DATASET, List.of(new PipelineRequest.Step("ok", "discovery", fine, List.of()))));
 	}
 
 	@Test

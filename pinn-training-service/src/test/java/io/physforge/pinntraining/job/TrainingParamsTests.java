@@ -71,6 +71,19 @@ class TrainingParamsTests {
 	}
 
 	@Test
+	void refusesWorkTooLargeToAcceptAtSubmission() throws Exception {
+		InvalidParamsException ex = catchThrowableOfType(InvalidParamsException.class,
+				() -> TrainingParams.read(JSON.readTree("{\"collocationPoints\":2000000000,\"dataPoints\":2000001,"
+						+ "\"lbfgsIterations\":1000001,\"progressEvery\":2000000000,\"patience\":2000000000}")));
+		assertThat(ex.errors().stream().map(FieldError::field).toList()).contains("collocationPoints", "dataPoints",
+				"lbfgsIterations", "progressEvery", "patience");
+		assertThat(ex.getMessage()).contains("collocationPoints").contains("0 to 500,000");
+		assertThat(TrainingParams.read(JSON.readTree("{\"collocationPoints\":500000,\"dataPoints\":2000000}"))
+			.settings()
+			.collocationPoints()).isEqualTo(500_000);
+	}
+
+	@Test
 	void refusesWhatIsNotAnObject() throws Exception {
 		InvalidParamsException ex = catchThrowableOfType(InvalidParamsException.class,
 				() -> TrainingParams.read(JSON.readTree("[1,2]")));

@@ -54,10 +54,17 @@ final class FakeWorkers implements JobHandler {
 			case "hang" -> {
 				context.progress(0.1, "started");
 				long deadline = System.nanoTime() + 20_000_000_000L;
-				while (!context.cancelled() && System.nanoTime() < deadline) {
-					Thread.sleep(50);
+				boolean interrupted = false;
+				try {
+					while (!context.cancelled() && System.nanoTime() < deadline) {
+						Thread.sleep(50);
+					}
 				}
-				if (context.cancelled()) {
+				catch (InterruptedException ex) {
+					// the worker interrupts the thread of a job cancelled while it runs
+					interrupted = true;
+				}
+				if (interrupted || context.cancelled()) {
 					this.sawCancel.add(message.jobId());
 				}
 				throw new CancellationException("stopped: the job was cancelled");

@@ -1,11 +1,16 @@
 package io.physforge.suite.launch;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import io.physforge.suite.infra.LocalInfrastructure;
+import io.physforge.suite.launch.internal.BuildFingerprint;
+import io.physforge.suite.launch.internal.Jars;
 
 /**
  * The command that runs PhysForge locally: {@code ./physforge-suite [options]}.
@@ -24,6 +29,9 @@ public final class SuiteLauncher {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
+		if (args.length > 0 && args[0].startsWith("--build-")) {
+			System.exit(build(args));
+		}
 		System.setProperty("logback.configurationFile", "io/physforge/suite/launch/launcher-logback.xml");
 		PrintStream out = System.out;
 		boolean demo = true;
@@ -81,6 +89,31 @@ public final class SuiteLauncher {
 		}
 		out.println("API: " + suite.gatewayUri() + "/api/...  Press Ctrl-C to stop.");
 		stopped.await();
+	}
+
+	/**
+	 * For the {@code physforge-suite} script. {@code --build-check} prints the sources'
+	 * fingerprint and exits 0 when the jars were built from them, else 10 (the reason on
+	 * stderr); {@code --build-record [fingerprint]} records a successful build.
+	 */
+	private static int build(String[] args) {
+		Path repository = Jars.findRepository(Path.of("").toAbsolutePath());
+		if (args[0].equals("--build-record")) {
+			BuildFingerprint.record(repository, (args.length > 1) ? args[1] : BuildFingerprint.of(repository));
+			return 0;
+		}
+		if (!args[0].equals("--build-check")) {
+			System.err.println("Unknown option '" + args[0] + "'");
+			return 64;
+		}
+		String fingerprint = BuildFingerprint.of(repository);
+		System.out.println(fingerprint);
+		List<String> modules = new ArrayList<>();
+		ServiceDefinition.services().forEach((service) -> modules.add(service.module()));
+		modules.add(ServiceDefinition.gateway().module());
+		Optional<String> reason = BuildFingerprint.reasonToBuild(repository, fingerprint, modules);
+		reason.ifPresent((why) -> System.err.println("Build needed: " + why));
+		return reason.isPresent() ? 10 : 0;
 	}
 
 	private static void fail(String message) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.physforge.suite.infra.LocalInfrastructure;
 import io.physforge.suite.launch.internal.BuildFingerprint;
@@ -36,7 +37,9 @@ public final class SuiteLauncher {
 		PrintStream out = System.out;
 		boolean demo = true;
 		boolean exitAfterDemo = false;
-		SuiteSettings.Builder settings = SuiteSettings.builder().dataHome(LocalInfrastructure.defaultHome());
+		SuiteSettings.Builder settings = SuiteSettings.builder()
+			.dataHome(LocalInfrastructure.defaultHome())
+			.restartCrashed(RestartBackoff.DEFAULT);
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--no-demo" -> demo = false;
@@ -62,21 +65,28 @@ public final class SuiteLauncher {
 			}
 		}
 		out.println("Starting PhysForge (logs: ~/.physforge/logs) ...");
+		// registered before anything starts: Suite stops what it started by a hook of its
+		// own, also during start-up; this one says so and lets main end
+		AtomicReference<Suite> running = new AtomicReference<>();
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			out.println("Stopping PhysForge ...");
+			Suite suite = running.get();
+			if (suite != null) {
+				suite.close();
+			}
+			stopped.countDown();
+		}, "physforge-shutdown"));
 		Suite suite;
 		try {
 			suite = Suite.start(settings.build());
+			running.set(suite);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("PhysForge did not start: " + ex.getMessage());
 			System.exit(1);
 			return;
 		}
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			out.println("Stopping PhysForge ...");
-			suite.close();
-			stopped.countDown();
-		}, "physforge-shutdown"));
 		out.printf("PhysForge is up after %.0f s:%n", suite.startupSeconds());
 		suite.describe().forEach(out::println);
 		out.println("  admin: " + suite.adminEmail() + " (password: PF_ADMIN_PASSWORD or ~/.physforge/admin-password)");

@@ -201,10 +201,13 @@ public final class Suite implements AutoCloseable {
 		return process;
 	}
 
-	private static void awaitHealthy(List<ServiceProcess> processes, Duration timeout) {
+	private void awaitHealthy(List<ServiceProcess> processes, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		List<ServiceProcess> waiting = new ArrayList<>(processes);
 		while (!waiting.isEmpty()) {
+			if (this.children.isClosed()) {
+				throw new IllegalStateException("Stopped during start-up");
+			}
 			for (ServiceProcess process : List.copyOf(waiting)) {
 				if (!process.isAlive()) {
 					throw new IllegalStateException(process.name() + " stopped during startup; last lines of "
@@ -341,7 +344,7 @@ public final class Suite implements AutoCloseable {
 
 	/**
 	 * Kills a service's process at once (SIGKILL, as in a crash: no graceful shutdown),
-	 * for tests of recovery.
+	 * for tests of recovery; started again when {@link SuiteSettings#restartCrashed()}.
 	 * @param apiName the service's API name ({@code discovery}) or module name
 	 */
 	public synchronized void kill(String apiName) {

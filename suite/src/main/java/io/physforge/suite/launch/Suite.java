@@ -21,9 +21,11 @@ import io.physforge.suite.infra.LocalInfrastructure;
 import io.physforge.suite.infra.PostgresEndpoint;
 import io.physforge.suite.infra.RedisEndpoint;
 import io.physforge.suite.infra.S3Endpoint;
+import io.physforge.suite.launch.internal.ChildProcesses;
 import io.physforge.suite.launch.internal.Databases;
 import io.physforge.suite.launch.internal.Jars;
 import io.physforge.suite.launch.internal.ServiceProcess;
+import io.physforge.suite.launch.internal.Supervisor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,10 +71,13 @@ public final class Suite implements AutoCloseable {
 
 	private Map<String, String> childEnvironment = Map.of();
 
-	private boolean closed;
+	private final ChildProcesses children;
 
-	private Suite(LocalInfrastructure infrastructure, PostgresEndpoint database, RedisEndpoint redis, S3Endpoint s3,
-			String adminEmail, String adminPassword, Path logDirectory) {
+	private Supervisor supervisor;
+
+	private Suite(ChildProcesses children, LocalInfrastructure infrastructure, PostgresEndpoint database,
+			RedisEndpoint redis, S3Endpoint s3, String adminEmail, String adminPassword, Path logDirectory) {
+		this.children = children;
 		this.infrastructure = infrastructure;
 		this.database = database;
 		this.redis = redis;
@@ -84,7 +89,8 @@ public final class Suite implements AutoCloseable {
 
 	/**
 	 * Resolves (or starts) PostgreSQL, Redis and S3, starts every selected service and
-	 * the gateway in parallel, and waits until all report healthy.
+	 * the gateway in parallel, and waits until all report healthy. Everything started is
+	 * stopped when the JVM ends, also during start-up (a shutdown hook registered first).
 	 * @param settings how
 	 * @return the running suite
 	 * @throws IllegalStateException naming the application and showing its log when one
@@ -98,12 +104,14 @@ public final class Suite implements AutoCloseable {
 		for (ServiceDefinition service : all) {
 			jars.put(service, Jars.bootJar(settings.repository(), service.module()));
 		}
+		ChildProcesses children = new ChildProcesses(STOP_GRACE);
 		LocalInfrastructure infrastructure = LocalInfrastructure.builder()
 			.environment(settings.environment())
 			.home(settings.dataHome())
 			.build();
 		Suite suite = null;
 		try {
+			children.closeAfterwards(infrastructure);
 			if (settings.recreateDatabase()) {
 				Databases.drop(infrastructure.postgres(), settings.database());
 			}
@@ -111,8 +119,10 @@ public final class Suite implements AutoCloseable {
 			RedisEndpoint redis = infrastructure.redis();
 			S3Endpoint s3 = infrastructure.s3();
 			String[] admin = adminCredentials(settings);
-			suite = new Suite(infrastructure, database, redis, s3, admin[0], admin[1], settings.logDirectory());
+			suite = new Suite(children, infrastructure, database, redis, s3, admin[0], admin[1],
+					settings.logDirectory());
 			suite.startApplications(settings, all, jars);
+			suite.supervise(settings.restartCrashed());
 			suite.startupSeconds = (System.nanoTime() - begin) / 1e9;
 			return suite;
 		}
@@ -121,7 +131,7 @@ public final class Suite implements AutoCloseable {
 				suite.close();
 			}
 			else {
-				infrastructure.close();
+				children.close();
 			}
 			throw ex;
 		}
@@ -158,6 +168,7 @@ public final class Suite implements AutoCloseable {
 				ServiceProcess process = ServiceProcess.start(service.module(), jars.get(service), ports.get(service),
 						settings.javaOptions(), environment, settings.logDirectory(), settings.repository());
 				this.processes.put(service, process);
+				this.children.add(process);
 				started.add(process);
 				logger.info("Starting {}", process);
 			}
@@ -165,10 +176,38 @@ public final class Suite implements AutoCloseable {
 		}
 	}
 
-	private static void awaitHealthy(List<ServiceProcess> processes, Duration timeout) {
+	private void supervise(RestartBackoff backoff) {
+		if (backoff != null) {
+			this.supervisor = new Supervisor(backoff, this::replaceCrashed);
+			this.processes.values().forEach(this.supervisor::watch);
+		}
+	}
+
+	private synchronized ServiceProcess replaceCrashed(ServiceProcess ended) {
+		ServiceDefinition service = this.processes.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() == ended)
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(null);
+		if (service == null || this.children.isClosed()) {
+			return null;
+		}
+		ServiceProcess process = ServiceProcess.start(service.module(), this.jars.get(service), ended.port(),
+				this.settings.javaOptions(), this.childEnvironment, this.settings.logDirectory(),
+				this.settings.repository(), true);
+		this.processes.put(service, process);
+		this.children.add(process);
+		return process;
+	}
+
+	private void awaitHealthy(List<ServiceProcess> processes, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		List<ServiceProcess> waiting = new ArrayList<>(processes);
 		while (!waiting.isEmpty()) {
+			if (this.children.isClosed()) {
+				throw new IllegalStateException("Stopped during start-up");
+			}
 			for (ServiceProcess process : List.copyOf(waiting)) {
 				if (!process.isAlive()) {
 					throw new IllegalStateException(process.name() + " stopped during startup; last lines of "
@@ -305,7 +344,7 @@ public final class Suite implements AutoCloseable {
 
 	/**
 	 * Kills a service's process at once (SIGKILL, as in a crash: no graceful shutdown),
-	 * for tests of recovery.
+	 * for tests of recovery; started again when {@link SuiteSettings#restartCrashed()}.
 	 * @param apiName the service's API name ({@code discovery}) or module name
 	 */
 	public synchronized void kill(String apiName) {
@@ -330,6 +369,10 @@ public final class Suite implements AutoCloseable {
 				this.settings.javaOptions(), this.childEnvironment, this.settings.logDirectory(),
 				this.settings.repository(), true);
 		this.processes.put(service, process);
+		this.children.add(process);
+		if (this.supervisor != null) {
+			this.supervisor.watch(process);
+		}
 		long deadline = System.nanoTime() + this.settings.startupTimeout().toNanos();
 		while (!process.isHealthy()) {
 			if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -416,22 +459,16 @@ public final class Suite implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the gateway and every service (SIGTERM, then a kill after 20 s), then the
-	 * embedded servers this suite started. Safe to call twice.
+	 * Stops restarting crashed services, stops the gateway and every service with the
+	 * processes they started (SIGTERM, then a kill after 20 s), then the embedded servers
+	 * this suite started. Safe to call twice and from any thread.
 	 */
 	@Override
-	public synchronized void close() {
-		if (this.closed) {
-			return;
+	public void close() {
+		if (this.supervisor != null) {
+			this.supervisor.close();
 		}
-		this.closed = true;
-		for (ServiceProcess process : this.processes.values()) {
-			process.requestStop();
-		}
-		for (ServiceProcess process : this.processes.values()) {
-			process.awaitStop(STOP_GRACE);
-		}
-		this.infrastructure.close();
+		this.children.close();
 	}
 
 	private static void sleep(long millis) {

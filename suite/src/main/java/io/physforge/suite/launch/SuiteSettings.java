@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param javaOptions JVM flags of every child
  * @param startupTimeout how long to wait for all applications to report healthy
  * @param extraEnvironment variables added to every child's environment
+ * @param restartCrashed when to start a service again whose process ended unasked once
+ * the suite was up; {@code null} to leave it down
  */
 public record SuiteSettings(Path repository, List<ServiceDefinition> services, Map<String, String> environment,
 		String database, boolean recreateDatabase, Path dataHome, Path logDirectory, boolean freePorts,
-		List<String> javaOptions, Duration startupTimeout, Map<String, String> extraEnvironment) {
+		List<String> javaOptions, Duration startupTimeout, Map<String, String> extraEnvironment,
+		RestartBackoff restartCrashed) {
 
 	/**
 	 * JVM flags sized so ten applications fit a 2-core, few-GiB machine and start fast.
@@ -80,6 +83,8 @@ public record SuiteSettings(Path repository, List<ServiceDefinition> services, M
 		private Duration startupTimeout = Duration.ofMinutes(5);
 
 		private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+
+		private RestartBackoff restartCrashed;
 
 		private Builder() {
 		}
@@ -182,6 +187,16 @@ public record SuiteSettings(Path repository, List<ServiceDefinition> services, M
 		}
 
 		/**
+		 * @param restartCrashed when to start a crashed service again; default
+		 * {@code null}: never (tests that kill a service expect it to stay down)
+		 * @return this builder
+		 */
+		public Builder restartCrashed(RestartBackoff restartCrashed) {
+			this.restartCrashed = restartCrashed;
+			return this;
+		}
+
+		/**
 		 * The settings.
 		 * @return the settings
 		 */
@@ -198,7 +213,7 @@ public record SuiteSettings(Path repository, List<ServiceDefinition> services, M
 						: DEFAULT_JAVA_OPTIONS;
 			}
 			return new SuiteSettings(root, this.services, this.environment, db, this.recreateDatabase, this.dataHome,
-					logs, this.freePorts, options, this.startupTimeout, this.extraEnvironment);
+					logs, this.freePorts, options, this.startupTimeout, this.extraEnvironment, this.restartCrashed);
 		}
 
 		private static String databaseFromUrl(String url) {

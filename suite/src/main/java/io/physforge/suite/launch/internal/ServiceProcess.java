@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One application running as a child JVM ({@code java <options> -jar <jar>}), its output
@@ -32,6 +35,8 @@ public final class ServiceProcess {
 	private final Process process;
 
 	private final long startedNanos;
+
+	private volatile boolean stopRequested;
 
 	private ServiceProcess(String name, int port, Path log, Process process) {
 		this.name = name;
@@ -127,6 +132,35 @@ public final class ServiceProcess {
 	}
 
 	/**
+	 * @return completes when the process has ended
+	 */
+	public CompletableFuture<Process> onExit() {
+		return this.process.onExit();
+	}
+
+	/**
+	 * @return the exit status; only once the process has ended
+	 */
+	public int exitValue() {
+		return this.process.exitValue();
+	}
+
+	/**
+	 * @return its process id
+	 */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * @return whether it was asked to stop ({@link #requestStop()}), so that its end is
+	 * not a crash
+	 */
+	public boolean stopRequested() {
+		return this.stopRequested;
+	}
+
+	/**
 	 * @return seconds since start
 	 */
 	public double secondsSinceStart() {
@@ -186,7 +220,45 @@ public final class ServiceProcess {
 	 * Asks the process to stop (SIGTERM: Spring shuts down gracefully).
 	 */
 	public void requestStop() {
+		this.stopRequested = true;
 		this.process.destroy();
+	}
+
+	/**
+	 * Stops the process and every process it started: SIGTERM, then SIGKILL to whatever
+	 * still runs after {@code grace}.
+	 * @param grace how long the process may take to shut down
+	 */
+	public void stop(Duration grace) {
+		List<ProcessHandle> descendants = this.process.descendants().toList();
+		requestStop();
+		awaitStop(grace);
+		for (ProcessHandle child : descendants) {
+			child.destroy();
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+		for (ProcessHandle child : descendants) {
+			long left = deadline - System.nanoTime();
+			try {
+				if (left <= 0 || child.isAlive() && !waitFor(child, left)) {
+					child.destroyForcibly();
+				}
+			}
+			catch (InterruptedException ex) {
+				child.destroyForcibly();
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static boolean waitFor(ProcessHandle handle, long nanos) throws InterruptedException {
+		try {
+			handle.onExit().get(nanos, TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -47,11 +47,16 @@ public final class Readers {
 		return switch (format) {
 			case HDF5, NETCDF4 -> new Hdf5Source(file);
 			case MATLAB -> FormatDetector.hdf5SignatureOffset(file, new byte[0], java.nio.file.Files.size(file)) >= 0
-					? new Hdf5Source(file) : new MatSource(file);
+					? new Hdf5Source(file) : matSource(file, budget);
 			case NETCDF3 -> new NetcdfSource(file);
 			case NPZ -> new NpzSource(file, budget);
 			default -> throw new IllegalStateException("no array reader for " + format);
 		};
+	}
+
+	private static ArraySource matSource(Path file, ReadBudget budget) throws IOException {
+		MatBudgetCheck.check(file, budget);
+		return new MatSource(file);
 	}
 
 	private static InvalidDataException corrupt(Path file, DataFormat format, Exception ex) {

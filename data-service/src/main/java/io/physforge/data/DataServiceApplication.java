@@ -1,8 +1,11 @@
 package io.physforge.data;
 
+import io.physforge.core.io.ReadLimits;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -15,8 +18,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @EnableScheduling
-@EnableConfigurationProperties(DataProperties.class)
+@EnableConfigurationProperties({ DataProperties.class, ReadLimitsProperties.class })
 public class DataServiceApplication {
+
+	/**
+	 * @param properties {@code physforge.data.read-limits.*}
+	 * @return the limits uploads are read with
+	 */
+	@Bean
+	ReadLimits readLimits(ReadLimitsProperties properties) {
+		return properties.toReadLimits();
+	}
 
 	public static void main(String[] args) {
 		SpringApplication.run(DataServiceApplication.class, args);

@@ -17,6 +17,7 @@ import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
 import io.physforge.core.io.DataFormat;
+import io.physforge.core.io.ReadLimits;
 import io.physforge.data.dataset.DataSet;
 import io.physforge.data.dataset.DataSetCatalog;
 import io.physforge.data.dataset.DataSetEvents;
@@ -86,7 +87,8 @@ class CatalogFailureTests {
 		};
 		DataSetCatalog catalog = new DataSetCatalog(failing, storage, spooler, properties,
 				new DataSetEvents(new StaticListableBeanFactory().getBeanProvider(AuditRecorder.class),
-						TransactionOperations.withoutTransaction()));
+						TransactionOperations.withoutTransaction()),
+				ReadLimits.DEFAULTS);
 		CurrentUser user = new CurrentUser("u-1", null, Set.of("RESEARCHER"));
 		Set<String> before = keys();
 		try (InputStream in = Files.newInputStream(TestInfrastructure.dataset("pde-find/burgers.h5"));

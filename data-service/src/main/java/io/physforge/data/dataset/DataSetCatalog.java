@@ -20,6 +20,9 @@ import io.physforge.core.field.Field;
 import io.physforge.core.io.DataFormat;
 import io.physforge.core.io.DataSets;
 import io.physforge.core.io.InvalidDataException;
+import io.physforge.core.io.LimitExceededException;
+import io.physforge.core.io.ReadLimits;
+import io.physforge.core.io.ReadOptions;
 import io.physforge.data.DataProperties;
 import io.physforge.data.dataset.internal.DataSetRepository;
 import io.physforge.data.dataset.internal.FieldStatistics;
@@ -64,8 +67,11 @@ public class DataSetCatalog {
 
 	private final DataSetEvents events;
 
+	private final ReadLimits readLimits;
+
 	public DataSetCatalog(DataSetRepository repository, ObjectStorage storage, Spooler spooler,
-			DataProperties properties, DataSetEvents events) {
+			DataProperties properties, DataSetEvents events, ReadLimits readLimits) {
+		this.readLimits = readLimits;
 		this.repository = repository;
 		this.storage = storage;
 		this.spooler = spooler;
@@ -94,7 +100,8 @@ public class DataSetCatalog {
 	 * @param description the description, may be {@code null}
 	 * @return the new data set
 	 * @throws ProblemException 422 with the reader's message when the file is not a
-	 * readable data set, 413 when it would exceed the caller's quota
+	 * readable data set, 413 when it would exceed the caller's quota or declares or
+	 * inflates to more than the read limits
 	 */
 	public DataSet ingest(CurrentUser owner, SpooledFile file, String name, String description) {
 		requireWriter(owner);
@@ -106,7 +113,10 @@ public class DataSetCatalog {
 		Field field;
 		try {
 			format = DataSets.detect(file.path());
-			field = DataSets.read(file.path());
+			field = DataSets.read(file.path(), ReadOptions.DEFAULTS, this.readLimits);
+		}
+		catch (LimitExceededException ex) {
+			throw overLimit(file.filename(), ex);
 		}
 		catch (InvalidDataException ex) {
 			throw invalid(file.filename(), ex);
@@ -228,7 +238,7 @@ public class DataSetCatalog {
 			try (InputStream in = openCanonical(dataSet)) {
 				Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			}
-			return DataSets.read(tmp);
+			return DataSets.read(tmp, ReadOptions.DEFAULTS, this.readLimits);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the canonical form of " + dataSet.id(), ex);
@@ -339,6 +349,17 @@ public class DataSetCatalog {
 			case NPY -> "application/x-npy";
 			case MATLAB -> "application/x-matlab-data";
 		};
+	}
+
+	private static ProblemException overLimit(String filename, LimitExceededException ex) {
+		String detail = new InvalidDataException(Path.of(filename), ex.location(), ex.problem(), ex.fix()).getMessage();
+		ProblemException problem = new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "read-limit-exceeded",
+				"Data set over the read limits", detail)
+			.with("problem", ex.problem())
+			.with("fix", ex.fix())
+			.with("limit", ex.setting())
+			.with("limitValue", ex.limit());
+		return ex.location().isEmpty() ? problem : problem.with("location", ex.location());
 	}
 
 	private static ProblemException invalid(String filename, InvalidDataException ex) {

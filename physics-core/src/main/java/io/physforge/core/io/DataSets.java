@@ -50,8 +50,19 @@ public final class DataSets {
 	 * location, problem and fix
 	 */
 	public static Field read(Path file, ReadOptions options) {
+		return read(file, options, ReadLimits.DEFAULTS);
+	}
+
+	/**
+	 * Reads a data set within limits, checked before anything is allocated.
+	 * @throws InvalidDataException for anything wrong with the file, naming file,
+	 * location, problem and fix; a {@link LimitExceededException} when the file declares
+	 * or inflates to more than the limits allow
+	 */
+	public static Field read(Path file, ReadOptions options, ReadLimits limits) {
 		Objects.requireNonNull(file, "file");
 		Objects.requireNonNull(options, "options");
+		Objects.requireNonNull(limits, "limits");
 		DataFormat actual = detect(file);
 		if (options.format() == null) {
 			FormatDetector.checkExtension(file, actual);
@@ -62,7 +73,7 @@ public final class DataSets {
 							+ actual.description(),
 					"drop the format option or pass --format " + actual.name().toLowerCase(Locale.ROOT));
 		}
-		return Readers.read(file, actual, options);
+		return Readers.read(file, actual, options, limits);
 	}
 
 	/**

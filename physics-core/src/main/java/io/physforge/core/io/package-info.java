@@ -11,6 +11,9 @@
  * out in canonical axis order {@code t, x, y, z}. Complex arrays become two real fields
  * ({@code psi = u + i v}). Every problem with the input is an
  * {@link io.physforge.core.io.InvalidDataException} naming the file, the place, the
- * problem and the fix.
+ * problem and the fix. Every size a file declares is checked against
+ * {@link io.physforge.core.io.ReadLimits} before it is allocated, and compressed entries
+ * are counted while they inflate; a file over a limit is a
+ * {@link io.physforge.core.io.LimitExceededException} naming the setting to raise.
  */
 package io.physforge.core.io;

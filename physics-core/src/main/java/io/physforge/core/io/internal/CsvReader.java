@@ -1,13 +1,14 @@
 package io.physforge.core.io.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import io.physforge.core.field.Axis;
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Grid;
 import io.physforge.core.io.InvalidDataException;
+import io.physforge.core.io.LimitExceededException;
+import io.physforge.core.io.ReadLimits;
 import io.physforge.core.io.ReadOptions;
 
 /**
@@ -36,109 +39,147 @@ public final class CsvReader {
 
 	private final ReadOptions options;
 
-	private CsvReader(Path file, ReadOptions options) {
+	private final ReadLimits limits;
+
+	private CsvReader(Path file, ReadOptions options, ReadLimits limits) {
 		this.file = file;
 		this.options = options;
+		this.limits = limits;
 	}
 
-	public static Field read(Path file, ReadOptions options) throws IOException {
-		return new CsvReader(file, options).run();
+	public static Field read(Path file, ReadOptions options, ReadLimits limits) throws IOException {
+		return new CsvReader(file, options, limits).run();
 	}
 
 	private Field run() throws IOException {
-		try (BufferedReader in = Files.newBufferedReader(this.file, StandardCharsets.UTF_8)) {
-			int lineNo = 0;
-			String line;
-			String header = null;
-			while ((line = in.readLine()) != null) {
-				lineNo++;
-				if (!skip(line)) {
-					header = line;
-					break;
-				}
+		try (Reader reader = Files.newBufferedReader(this.file, StandardCharsets.UTF_8)) {
+			BoundedLines in = new BoundedLines(reader, this.limits.maxLineLength());
+			int[] lineNo = { 0 };
+			try {
+				return run(in, lineNo);
 			}
-			if (header == null) {
-				throw error("", "the file has no header and no data (only blank or comment lines)",
-						"write a header such as t,x,u and one row per grid point");
+			catch (BoundedLines.LineTooLongException ex) {
+				throw new LimitExceededException(this.file, "line " + (lineNo[0] + 1),
+						"the line is longer than " + this.limits.maxLineLength() + " characters",
+						"write the long form (one row per grid point, a few columns)", "maxLineLength",
+						this.limits.maxLineLength());
 			}
-			int headerLine = lineNo;
-			char sep = header.indexOf(',') >= 0 ? ','
-					: header.indexOf('\t') >= 0 ? '\t' : header.indexOf(';') >= 0 ? ';' : ',';
-			String[] names = split(header, sep);
-			for (int c = 0; c < names.length; c++) {
-				names[c] = unquote(names[c].trim());
-				if (names[c].startsWith("\uFEFF")) {
-					names[c] = names[c].substring(1);
-				}
+		}
+	}
+
+	private Field run(BoundedLines in, int[] lineCounter) throws IOException {
+		int lineNo = 0;
+		String line;
+		String header = null;
+		while ((line = in.next()) != null) {
+			lineNo++;
+			lineCounter[0] = lineNo;
+			if (!skip(line)) {
+				header = line;
+				break;
 			}
-			checkHeader(names, headerLine);
-			List<String> axisNames = new ArrayList<>();
-			List<Integer> axisCols = new ArrayList<>();
-			for (Map.Entry<String, List<String>> e : Names.AXIS_ALIASES.entrySet()) {
-				String mapped = this.options.coordinates().get(e.getKey());
-				int col = mapped != null ? column(names, mapped, "coordinate " + e.getKey(), headerLine) : -1;
-				for (int k = 0; col < 0 && k < e.getValue().size(); k++) {
-					col = Arrays.asList(names).indexOf(e.getValue().get(k));
-				}
-				if (col >= 0) {
-					axisNames.add(e.getKey());
-					axisCols.add(col);
-				}
+		}
+		if (header == null) {
+			throw error("", "the file has no header and no data (only blank or comment lines)",
+					"write a header such as t,x,u and one row per grid point");
+		}
+		int headerLine = lineNo;
+		char sep = header.indexOf(',') >= 0 ? ','
+				: header.indexOf('\t') >= 0 ? '\t' : header.indexOf(';') >= 0 ? ';' : ',';
+		long columns = header.chars().filter((ch) -> ch == sep).count() + 1;
+		if (columns > this.limits.maxCsvColumns()) {
+			throw new LimitExceededException(this.file, "line " + headerLine, "the header has " + columns + " columns",
+					"write the long form: a header such as t,x,u, then one row per grid point", "maxCsvColumns",
+					this.limits.maxCsvColumns());
+		}
+		String[] names = split(header, sep);
+		for (int c = 0; c < names.length; c++) {
+			names[c] = unquote(names[c].trim());
+			if (names[c].startsWith("\uFEFF")) {
+				names[c] = names[c].substring(1);
 			}
-			if (axisCols.isEmpty()) {
-				throw error("line " + headerLine,
-						"no coordinate column in the header " + Arrays.toString(names)
-								+ " (looked for t, x, y, z and aliases such as tt, time)",
-						"name the coordinate columns t, x, ... or map them: --coords t=" + names[0]);
+		}
+		checkHeader(names, headerLine);
+		List<String> axisNames = new ArrayList<>();
+		List<Integer> axisCols = new ArrayList<>();
+		for (Map.Entry<String, List<String>> e : Names.AXIS_ALIASES.entrySet()) {
+			String mapped = this.options.coordinates().get(e.getKey());
+			int col = mapped != null ? column(names, mapped, "coordinate " + e.getKey(), headerLine) : -1;
+			for (int k = 0; col < 0 && k < e.getValue().size(); k++) {
+				col = Arrays.asList(names).indexOf(e.getValue().get(k));
 			}
-			LinkedHashMap<String, Integer> fieldCols = fieldColumns(names, axisCols, headerLine);
-			int rank = axisCols.size();
-			int nf = fieldCols.size();
-			Column[] coords = new Column[rank];
+			if (col >= 0) {
+				axisNames.add(e.getKey());
+				axisCols.add(col);
+			}
+		}
+		if (axisCols.isEmpty()) {
+			throw error("line " + headerLine,
+					"no coordinate column in the header " + Arrays.toString(names)
+							+ " (looked for t, x, y, z and aliases such as tt, time)",
+					"name the coordinate columns t, x, ... or map them: --coords t=" + names[0]);
+		}
+		LinkedHashMap<String, Integer> fieldCols = fieldColumns(names, axisCols, headerLine);
+		int rank = axisCols.size();
+		int nf = fieldCols.size();
+		Column[] coords = new Column[rank];
+		for (int a = 0; a < rank; a++) {
+			coords[a] = new Column();
+		}
+		Column[] fields = new Column[nf];
+		for (int f = 0; f < nf; f++) {
+			fields[f] = new Column();
+		}
+		int[] fieldIndex = fieldCols.values().stream().mapToInt(Integer::intValue).toArray();
+		String[] fieldNames = fieldCols.keySet().toArray(new String[0]);
+		int[] lines = new int[1024];
+		int rows = 0;
+		String[] cells = new String[names.length];
+		long perRow = rank + nf;
+		while ((line = in.next()) != null) {
+			lineNo++;
+			lineCounter[0] = lineNo;
+			if (skip(line)) {
+				continue;
+			}
+			checkRows(rows + 1L, perRow, lineNo);
+			int count = splitInto(line, sep, cells);
+			if (count != names.length) {
+				throw error("line " + lineNo,
+						"the row has " + count + " cells but the header has " + names.length + " (ragged row)",
+						"give every row one value per header column");
+			}
 			for (int a = 0; a < rank; a++) {
-				coords[a] = new Column();
+				coords[a].add(parse(cells[axisCols.get(a)], lineNo, names[axisCols.get(a)]));
 			}
-			Column[] fields = new Column[nf];
 			for (int f = 0; f < nf; f++) {
-				fields[f] = new Column();
+				fields[f].add(parse(cells[fieldIndex[f]], lineNo, names[fieldIndex[f]]));
 			}
-			int[] fieldIndex = fieldCols.values().stream().mapToInt(Integer::intValue).toArray();
-			String[] fieldNames = fieldCols.keySet().toArray(new String[0]);
-			int[] lines = new int[1024];
-			int rows = 0;
-			String[] cells = new String[names.length];
-			while ((line = in.readLine()) != null) {
-				lineNo++;
-				if (skip(line)) {
-					continue;
-				}
-				int count = splitInto(line, sep, cells);
-				if (count != names.length) {
-					throw error("line " + lineNo,
-							"the row has " + count + " cells but the header has " + names.length + " (ragged row)",
-							"give every row one value per header column");
-				}
-				for (int a = 0; a < rank; a++) {
-					coords[a].add(parse(cells[axisCols.get(a)], lineNo, names[axisCols.get(a)]));
-				}
-				for (int f = 0; f < nf; f++) {
-					fields[f].add(parse(cells[fieldIndex[f]], lineNo, names[fieldIndex[f]]));
-				}
-				if (rows == lines.length) {
-					lines = Arrays.copyOf(lines, rows * 2);
-				}
-				lines[rows++] = lineNo;
+			if (rows == lines.length) {
+				lines = Arrays.copyOf(lines, rows * 2);
 			}
-			if (rows == 0) {
-				throw error("line " + headerLine,
-						"the file has a header " + Arrays.toString(names) + " but no data rows",
-						"add one row per grid point under the header");
-			}
-			return build(axisNames, coords, fieldNames, fields, rows, lines);
+			lines[rows++] = lineNo;
+		}
+		if (rows == 0) {
+			throw error("line " + headerLine, "the file has a header " + Arrays.toString(names) + " but no data rows",
+					"add one row per grid point under the header");
+		}
+		return build(axisNames, coords, fieldNames, fields, rows, lines);
+	}
+
+	private void checkRows(long rows, long perRow, int lineNo) {
+		if (rows > this.limits.maxValuesPerArray() || rows * perRow > this.limits.maxTotalValues()) {
+			boolean column = rows > this.limits.maxValuesPerArray();
+			throw new LimitExceededException(this.file, "line " + lineNo,
+					"the file has more than " + (rows - 1) + " rows of " + perRow + " values",
+					"split the data set into smaller files or coarsen the grid",
+					column ? "maxValuesPerArray" : "maxTotalValues",
+					column ? this.limits.maxValuesPerArray() : this.limits.maxTotalValues());
 		}
 	}
 
 	private void checkHeader(String[] names, int headerLine) {
+		Map<String, Integer> seen = new HashMap<>();
 		for (int c = 0; c < names.length; c++) {
 			if (names[c].isEmpty()) {
 				throw error("line " + headerLine + ", column " + (c + 1), "the header has an empty column name",
@@ -150,11 +191,9 @@ public final class CsvReader {
 								+ " coordinates in the first row are not read)",
 						"write the long form: a header such as t,x,u, then one row per grid point");
 			}
-			for (int d = 0; d < c; d++) {
-				if (names[d].equals(names[c])) {
-					throw error("line " + headerLine, "the column name '" + names[c] + "' appears twice",
-							"give every column its own name");
-				}
+			if (seen.putIfAbsent(names[c], c) != null) {
+				throw error("line " + headerLine, "the column name '" + names[c] + "' appears twice",
+						"give every column its own name");
 			}
 		}
 	}
@@ -354,6 +393,11 @@ public final class CsvReader {
 	}
 
 	private static boolean isNumber(String s) {
+		char first = s.isEmpty() ? ' ' : s.charAt(0);
+		if (Character.isLetter(first) && first != 'N' && first != 'I') {
+			// not a number, without the cost of an exception per column name
+			return false;
+		}
 		try {
 			Double.parseDouble(s);
 			return true;

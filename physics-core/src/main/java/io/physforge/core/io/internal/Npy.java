@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,11 @@ final class Npy {
 
 	private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+	private static final Pattern DIMENSION = Pattern.compile("-?\\d{1,19}");
+
+	/** Largest item size read, in bytes (or characters for text). */
+	private static final int MAX_ITEM_SIZE = 1 << 12;
+
 	private static final int CHUNK = 1 << 16;
 
 	private Npy() {
@@ -40,7 +46,7 @@ final class Npy {
 		long size() {
 			long n = 1;
 			for (int d : this.shape) {
-				n *= d;
+				n = Math.multiplyExact(n, d);
 			}
 			return n;
 		}
@@ -59,7 +65,11 @@ final class Npy {
 
 	}
 
-	static Header readHeader(InputStream in, Path file, String location) throws IOException {
+	/**
+	 * Reads and checks a header: the declared shape is checked against the budget's
+	 * limits before anything is allocated for the values.
+	 */
+	static Header readHeader(InputStream in, Path file, String location, ReadBudget budget) throws IOException {
 		byte[] magic = in.readNBytes(8);
 		if (magic.length < 8 || (magic[0] & 0xff) != 0x93 || magic[1] != 'N' || magic[2] != 'U' || magic[3] != 'M'
 				|| magic[4] != 'P' || magic[5] != 'Y') {
@@ -104,6 +114,10 @@ final class Npy {
 					"save plain numeric arrays, for example numpy.savez(path, t=t, x=x, u=u)");
 		}
 		char kind = d.group(2).charAt(0);
+		if (d.group(3).length() > 4 || Integer.parseInt(d.group(3)) > MAX_ITEM_SIZE
+				|| Integer.parseInt(d.group(3)) == 0) {
+			throw corrupt(file, location, "has an impossible item size in its data type '" + d.group(0) + "'");
+		}
 		int itemSize = Integer.parseInt(d.group(3));
 		ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
 		String descr = d.group(1) + kind + itemSize;
@@ -113,21 +127,39 @@ final class Npy {
 			shape = new int[0];
 		}
 		else {
+			budget.checkRank(location, dims.chars().filter((c) -> c == ',').count() + (dims.endsWith(",") ? 0 : 1));
 			String[] parts = dims.split(",");
 			int n = 0;
-			shape = new int[parts.length];
+			long[] declared = new long[parts.length];
 			for (String p : parts) {
 				if (!p.isBlank()) {
-					long v = Long.parseLong(p.trim().replace("L", ""));
-					if (v < 0 || v > Integer.MAX_VALUE) {
-						throw corrupt(file, location, "has an impossible dimension " + v);
-					}
-					shape[n++] = (int) v;
+					declared[n++] = dimension(p.trim(), file, location);
 				}
 			}
-			shape = java.util.Arrays.copyOf(shape, n);
+			declared = Arrays.copyOf(declared, n);
+			budget.checkShape(location, declared);
+			shape = new int[n];
+			for (int i = 0; i < n; i++) {
+				if (declared[i] > Integer.MAX_VALUE) {
+					throw corrupt(file, location, "has an impossible dimension " + declared[i]);
+				}
+				shape[i] = (int) declared[i];
+			}
 		}
 		return new Header(descr, kind, itemSize, order, f.group(1).equals("True"), shape);
+	}
+
+	private static long dimension(String text, Path file, String location) {
+		String digits = text.endsWith("L") ? text.substring(0, text.length() - 1) : text;
+		if (!DIMENSION.matcher(digits).matches()) {
+			throw corrupt(file, location, "has an impossible dimension '" + text + "' in its shape");
+		}
+		try {
+			return Long.parseLong(digits);
+		}
+		catch (NumberFormatException ex) {
+			throw corrupt(file, location, "has an impossible dimension '" + text + "' in its shape");
+		}
 	}
 
 	/** Throws unless the header describes numbers this reader decodes. */

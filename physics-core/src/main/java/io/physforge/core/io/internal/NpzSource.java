@@ -24,8 +24,11 @@ final class NpzSource implements ArraySource {
 
 	private final Map<String, ZipEntry> entries = new HashMap<>();
 
-	NpzSource(Path file) throws IOException {
+	private final ReadBudget budget;
+
+	NpzSource(Path file, ReadBudget budget) throws IOException {
 		this.file = file;
+		this.budget = budget;
 		this.zip = new ZipFile(file.toFile());
 	}
 
@@ -53,8 +56,9 @@ final class NpzSource implements ArraySource {
 			}
 			String name = e.getName().substring(0, e.getName().length() - 4);
 			String location = "array '" + name + "' (" + e.getName() + ")";
-			try (InputStream in = new BufferedInputStream(this.zip.getInputStream(e))) {
-				Npy.Header h = Npy.readHeader(in, this.file, location);
+			this.budget.checkDeclaredEntry(location, e.getSize());
+			try (InputStream in = open(e, location, 1 << 13)) {
+				Npy.Header h = Npy.readHeader(in, this.file, location, this.budget);
 				if (Npy.isText(h) && h.shape().length <= 1) {
 					if (name.equals(DIMS)) {
 						dims = List.of(Npy.readStrings(in, h));
@@ -79,11 +83,18 @@ final class NpzSource implements ArraySource {
 
 	@Override
 	public ArrayData read(ArrayInfo array) throws IOException {
-		try (InputStream in = new BufferedInputStream(this.zip.getInputStream(this.entries.get(array.name())),
-				1 << 16)) {
-			Npy.Header h = Npy.readHeader(in, this.file, array.location());
+		try (InputStream in = open(this.entries.get(array.name()), array.location(), 1 << 16)) {
+			Npy.Header h = Npy.readHeader(in, this.file, array.location(), this.budget);
 			return Npy.readData(in, h, this.file, array.location());
 		}
+	}
+
+	/**
+	 * The entry's inflated bytes, counted against the limits whatever its header says.
+	 */
+	private InputStream open(ZipEntry e, String location, int buffer) throws IOException {
+		return new BufferedInputStream(
+				this.budget.inflating(this.zip.getInputStream(e), location, e.getCompressedSize()), buffer);
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package io.physforge.platform.web;
 
+import java.util.List;
+
 import io.physforge.platform.problem.ProblemException;
+import io.physforge.platform.problem.Problems.FieldError;
 
 /**
  * Checks {@code page}/{@code size} query parameters of a list endpoint (400 problems
@@ -40,12 +43,13 @@ public record Paging(int page, int size) {
 	/**
 	 * The 400 problem of a page outside 0 to {@link #MAX_PAGE}.
 	 * @param page the page asked for, as sent
-	 * @return the problem, slug {@code invalid-page}, with {@code minPage} and
-	 * {@code maxPage}
+	 * @return the problem, slug {@code invalid-page}, with {@code errors},
+	 * {@code minPage} and {@code maxPage}
 	 */
 	public static ProblemException invalidPage(String page) {
-		return ProblemException
-			.badRequest("invalid-page", "page must be between 0 and " + MAX_PAGE + ", was " + page + ".")
+		String message = "must be between 0 and " + MAX_PAGE + ", was " + page;
+		return ProblemException.badRequest("invalid-page", "page " + message + ".")
+			.with("errors", List.of(new FieldError("page", message)))
 			.with("minPage", 0)
 			.with("maxPage", MAX_PAGE);
 	}

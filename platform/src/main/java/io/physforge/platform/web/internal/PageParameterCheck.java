@@ -12,9 +12,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Checks the {@code page} query parameter of every list read before the controller runs,
- * whatever its own checks: a page outside 0 to {@link Paging#MAX_PAGE} (where
- * {@code page * size} could overflow) is a 400 {@code invalid-page} naming the allowed
- * range. Values that are not integers are left to the controller's binding (400 too).
+ * whatever its own checks: a page over {@link Paging#MAX_PAGE} (where {@code page * size}
+ * could overflow) is a 400 {@code invalid-page} naming the allowed range. Negative pages
+ * and values that are not integers are left to the controller's own checks and binding
+ * (400 too), so their problems keep listing every offending parameter.
  */
 public class PageParameterCheck implements HandlerInterceptor {
 
@@ -30,7 +31,7 @@ public class PageParameterCheck implements HandlerInterceptor {
 		String page = request.getParameter("page");
 		if (page != null && INTEGER.matcher(page.trim()).matches()) {
 			BigInteger value = new BigInteger(page.trim());
-			if (value.signum() < 0 || value.compareTo(MAX) > 0) {
+			if (value.compareTo(MAX) > 0) {
 				throw Paging.invalidPage(value.toString());
 			}
 		}

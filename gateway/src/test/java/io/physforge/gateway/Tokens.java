@@ -40,6 +40,13 @@ final class Tokens {
 		return sign(this.key, claims(ISSUER, AUDIENCE, Instant.now().plusSeconds(300)));
 	}
 
+	String withRoles(String... roles) {
+		return sign(this.key,
+				new JWTClaimsSet.Builder(claims(ISSUER, AUDIENCE, Instant.now().plusSeconds(300)))
+					.claim("roles", List.of(roles))
+					.build());
+	}
+
 	String expired() {
 		return sign(this.key, claims(ISSUER, AUDIENCE, Instant.now().minusSeconds(600)));
 	}

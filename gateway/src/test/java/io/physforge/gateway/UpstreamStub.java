@@ -19,8 +19,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP server standing in for the services behind the gateway: it publishes a JWKS
  * like auth-service does and records every request it receives, so tests can see what the
- * gateway forwarded. Paths ending in {@code /flaky} answer 503 on their first call, paths
- * ending in {@code /slow} answer after three seconds.
+ * gateway forwarded, and echoes the {@code X-Request-Id} as the services do. Paths ending
+ * in {@code /flaky} answer 503 on their first call, paths ending in {@code /slow} answer
+ * after three seconds.
  */
 final class UpstreamStub implements AutoCloseable {
 
@@ -84,6 +85,11 @@ final class UpstreamStub implements AutoCloseable {
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		// like every service: the request id echoed
+		String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+		if (requestId != null) {
+			exchange.getResponseHeaders().set("X-Request-Id", requestId);
+		}
 		exchange.sendResponseHeaders(status, bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);

@@ -15,9 +15,11 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Gives every request an {@code X-Request-Id}: the client's own when it is well formed
- * (1-128 characters of letters, digits, {@code . _ -}), else a new random UUID. The id is
- * forwarded to the service and returned on every answer, including the gateway's own 401,
- * 403 and 429. Runs before security so rejected requests carry an id too.
+ * (1-128 characters of letters, digits, {@code . _ : -}), else a new random UUID (never a
+ * 431). The id is forwarded to the service and returned exactly once on every answer,
+ * including the gateway's own 401, 403, 413 and 429: set again just before the answer is
+ * sent, replacing the copy the service echoed. Runs before security so rejected requests
+ * carry an id too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,7 +27,7 @@ class RequestIdFilter implements WebFilter {
 
 	static final String HEADER = "X-Request-Id";
 
-	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -37,6 +39,10 @@ class RequestIdFilter implements WebFilter {
 			.headers((headers) -> headers.set(HEADER, id))
 			.build();
 		exchange.getResponse().getHeaders().set(HEADER, id);
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(HEADER, id);
+			return Mono.empty();
+		});
 		return chain.filter(exchange.mutate().request(request).build());
 	}
 

@@ -2,6 +2,7 @@ package io.physforge.gateway.security;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -20,6 +23,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -27,10 +33,11 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Edge security: every request needs a valid bearer token except the public auth
- * endpoints, health, the gateway's own OpenAPI document, and CORS preflights. Tokens must
- * be RS256-signed by a key in the JWKS, unexpired, from the configured issuer and for the
- * configured audience; anything else (forged signature, {@code alg=none}, wrong issuer or
- * audience) is answered 401 before it reaches a service. Services check the token again.
+ * endpoints, health, the gateway's own OpenAPI document, and CORS preflights; the other
+ * Actuator endpoints (Prometheus) need an ADMIN token. Tokens must be RS256-signed by a
+ * key in the JWKS, unexpired, from the configured issuer and for the configured audience;
+ * anything else (forged signature, {@code alg=none}, wrong issuer or audience) is
+ * answered 401 before it reaches a service. Services check the token again.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -53,14 +60,33 @@ class SecurityConfiguration {
 				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
 						"/v3/api-docs/**")
 				.permitAll()
+				.pathMatchers("/actuator/**")
+				.hasRole("ADMIN")
 				.pathMatchers(publicPaths)
 				.permitAll()
 				.anyExchange()
 				.authenticated())
-			.oauth2ResourceServer((oauth2) -> oauth2.jwt((jwt) -> {
-			}).authenticationEntryPoint(problems).accessDeniedHandler(problems).authenticationFailureHandler(problems))
+			.oauth2ResourceServer((oauth2) -> oauth2
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles())))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems)
+				.authenticationFailureHandler(problems))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.build();
+	}
+
+	/** The {@code roles} claim as {@code ROLE_<ROLE>} authorities, as in the services. */
+	private static JwtAuthenticationConverter roles() {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName("roles");
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter((jwt) -> authorities.convert(jwt)
+			.stream()
+			.map((authority) -> (GrantedAuthority) new SimpleGrantedAuthority(
+					authority.getAuthority().toUpperCase(Locale.ROOT)))
+			.toList());
+		return converter;
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.physforge.platform.sample;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.physforge.platform.problem.ProblemException;
 import jakarta.validation.Valid;
@@ -17,7 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Sample service with one endpoint per behaviour under test.
@@ -26,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class SampleApplication {
 
 	record Sample(@NotBlank String name, @Email String email, @Positive int size) {
+	}
+
+	record Ref(UUID datasetId, String note) {
 	}
 
 	@RestController
@@ -50,6 +56,23 @@ public class SampleApplication {
 		@GetMapping("/api/sample/items")
 		List<String> list(@RequestParam @Max(100) int size) {
 			return List.of("a".repeat(size));
+		}
+
+		@PostMapping("/api/sample/refs")
+		Ref ref(@RequestBody Ref ref) {
+			return ref;
+		}
+
+		@PostMapping("/api/sample/uploads")
+		Map<String, Object> upload(@RequestPart("file") MultipartFile file) {
+			return Map.of("name", String.valueOf(file.getOriginalFilename()), "size", file.getSize());
+		}
+
+		/** A list that trusts its page: {@code page * size} overflows an int. */
+		@GetMapping("/api/sample/pages")
+		Map<String, Integer> pages(@RequestParam(defaultValue = "0") int page,
+				@RequestParam(defaultValue = "20") int size) {
+			return Map.of("offset", page * size);
 		}
 
 		@GetMapping("/api/sample/conflict")

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The smoke test every service runs: extend it with
  * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}. The service starts on the real
  * {@code physforge_test} database with tokens checked against {@link TestJwks}; the test
- * asserts health UP, Prometheus metrics and the OpenAPI document served without a token,
+ * asserts health UP and the OpenAPI document served without a token, Prometheus metrics
+ * for ADMIN tokens only (401 without a token, 403 for a RESEARCHER),
  * {@code {api-prefix}/info} 401 without a token and 200 with one, and the Flyway schema
  * created.
  */
@@ -67,10 +68,18 @@ public abstract class ServiceSmokeTest {
 	}
 
 	@Test
-	void prometheusMetricsAreScrapeableWithoutToken() {
-		Http.Response response = http().get("/actuator/prometheus", null);
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		assertThat(response.body()).contains("jvm_memory_used_bytes");
+	void prometheusMetricsAreForAdminsOnly() {
+		Http.Response anonymous = http().get("/actuator/prometheus", null);
+		assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
+		assertThat(anonymous.body()).doesNotContain("jvm_memory_used_bytes");
+		String subject = UUID.randomUUID().toString();
+		Http.Response researcher = http().get("/actuator/prometheus", TestJwks.shared().token(subject, "RESEARCHER"));
+		assertThat(researcher.status()).as(researcher.toString()).isEqualTo(403);
+		assertThat(http().get("/actuator/metrics", TestJwks.shared().token(subject, "RESEARCHER")).status()).isIn(403,
+				404);
+		Http.Response admin = http().get("/actuator/prometheus", TestJwks.shared().token(subject, "ADMIN"));
+		assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
+		assertThat(admin.body()).contains("jvm_memory_used_bytes");
 	}
 
 	@Test

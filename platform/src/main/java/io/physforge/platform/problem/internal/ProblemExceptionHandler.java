@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.audit.internal.AccessDeniedAudit;
 import io.physforge.platform.problem.ProblemException;
@@ -50,6 +48,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -130,6 +129,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
+		ProblemException problemCause = problemIn(ex);
+		if (problemCause != null) {
+			return handleProblem(problemCause, request);
+		}
 		String requestId = requestId(request);
 		log.error("Unexpected error answering {} (request id {})", request.getDescription(false), requestId, ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
@@ -167,29 +170,45 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String detail = "The request body is not valid JSON for this endpoint.";
-		List<FieldError> errors = new ArrayList<>();
-		Throwable cause = ex.getCause();
-		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			String field = pathOf(mapping);
-			errors.add(new FieldError(field, mapping.getOriginalMessage()));
-			detail = "The request body has a value of the wrong type or shape at '" + field + "': "
-					+ mapping.getOriginalMessage();
+		ProblemException problemCause = problemIn(ex);
+		if (problemCause != null) {
+			return handleProblem(problemCause, request);
 		}
-		else if (cause instanceof JsonProcessingException parse) {
-			detail = "The request body is not valid JSON: " + parse.getOriginalMessage()
-					+ ((parse.getLocation() != null) ? " (line " + parse.getLocation().getLineNr() + ", column "
-							+ parse.getLocation().getColumnNr() + ")" : "")
-					+ ".";
-		}
-		else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-			detail = "The request body is missing; send a JSON body.";
-		}
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
-		if (!errors.isEmpty()) {
-			problem.setProperty("errors", errors);
-		}
+		ProblemDetail problem = (ex.getMessage() != null
+				&& ex.getMessage().startsWith("Required request body is missing"))
+						? Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+								"The request body is missing; send a JSON body.")
+						: JsonProblems.of(ex.getCause());
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
+		ProblemException problemCause = problemIn(ex);
+		if (problemCause != null) {
+			return handleProblem(problemCause, request);
+		}
+		if (ex instanceof MaxUploadSizeExceededException) {
+			return handleExceptionInternal(ex, null, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, request);
+		}
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
+				"The multipart/form-data body cannot be read (no boundary in Content-Type, or a broken or truncated "
+						+ "body); send a well-formed multipart request.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * @param ex an exception
+	 * @return the first {@link ProblemException} among it and its causes (a body limit
+	 * hit while a message converter read), or {@code null}
+	 */
+	private static ProblemException problemIn(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof ProblemException problem) {
+				return problem;
+			}
+		}
+		return null;
 	}
 
 	@Override
@@ -206,8 +225,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: ex.getPropertyName();
-		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "other type";
-		String message = "must be a " + expected + " (got '" + ex.getValue() + "')";
+		String expected = (ex.getRequiredType() != null) ? JsonProblems.describe(ex.getRequiredType())
+				: "a value of another type";
+		String value = String.valueOf(ex.getValue());
+		String message = "expected " + expected + " (got '"
+				+ ((value.length() > 64) ? value.substring(0, 64) + "..." : value) + "')";
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
 				"1 field is invalid: " + name + " " + message);
 		problem.setProperty("errors", List.of(new FieldError(name, message)));
@@ -308,22 +330,6 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 			field.append(node.getName());
 		}
 		return field.toString();
-	}
-
-	private static String pathOf(JsonMappingException mapping) {
-		StringBuilder path = new StringBuilder();
-		for (JsonMappingException.Reference reference : mapping.getPath()) {
-			if (reference.getFieldName() != null) {
-				if (path.length() > 0) {
-					path.append('.');
-				}
-				path.append(reference.getFieldName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
 	}
 
 	private static void decorate(ProblemDetail problem, WebRequest request) {

@@ -14,14 +14,14 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the incoming {@code X-Request-Id} when it is a sane token
- * (at most 64 characters of letters, digits, {@code -_.:}), else a new UUID. The id is
- * echoed in the response header, put in the logging MDC as {@code requestId}, and
- * included in problem responses.
+ * Gives every request an id: the incoming {@code X-Request-Id} when it is a sane token (1
+ * to 128 letters, digits and {@code . _ : -}), else a new UUID. The id is echoed in the
+ * response header, put in the logging MDC as {@code requestId}, and included in problem
+ * responses.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
-	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

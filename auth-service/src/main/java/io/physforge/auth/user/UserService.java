@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.physforge.auth.session.LoginThrottle;
 import io.physforge.auth.session.RefreshTokens;
 import io.physforge.platform.audit.AuditEvent;
 import io.physforge.platform.audit.AuditRecorder;
@@ -32,7 +34,11 @@ public class UserService {
 
 	private final AuditRecorder audit;
 
-	UserService(UserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwords, AuditRecorder audit) {
+	private final LoginThrottle throttle;
+
+	UserService(UserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwords, AuditRecorder audit,
+			LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.users = users;
 		this.refreshTokens = refreshTokens;
 		this.passwords = passwords;
@@ -126,10 +132,19 @@ public class UserService {
 	}
 
 	@Transactional
-	void changePassword(UUID id, String current, String replacement) {
+	void changePassword(UUID id, String current, String replacement, String client) {
 		User user = this.users.findById(id)
 			.orElseThrow(() -> ProblemException.unauthorized("unknown-user", "Your account no longer exists."));
+		Optional<LoginThrottle.Blocked> blocked = this.throttle.checkPasswordChange(id);
+		if (blocked.isPresent()) {
+			this.audit.recordIndependently(AuditEvent.builder("auth.password-change", "user")
+				.resourceId(id)
+				.denied("throttled: too many wrong current passwords"));
+			throw ProblemException.tooManyRequests("password-change-throttled",
+					"Too many wrong current passwords; wait before trying again.", blocked.get().retryAfter());
+		}
 		if (!this.passwords.matches(current, user.passwordHash())) {
+			this.throttle.recordPasswordChangeFailure(id, client);
 			// the transaction rolls back with the 400: the failed attempt is kept on its
 			// own
 			this.audit.recordIndependently(
@@ -137,6 +152,7 @@ public class UserService {
 			throw ProblemException.badRequest("wrong-password", "The current password is wrong.")
 				.with("errors", List.of(new Problems.FieldError("currentPassword", "does not match your password")));
 		}
+		this.throttle.recordPasswordChangeSuccess(id);
 		this.users.updatePassword(id, this.passwords.encode(replacement));
 		this.refreshTokens.revokeAllOf(id);
 		this.audit.record(AuditEvent.builder("auth.password-change", "user").resourceId(id));

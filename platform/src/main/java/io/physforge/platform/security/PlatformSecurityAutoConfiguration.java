@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.O
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -53,6 +54,20 @@ import org.springframework.web.client.RestTemplate;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class PlatformSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrustedProxies physforgeTrustedProxies(SecurityProperties properties) {
+		return new TrustedProxies(properties.trustedProxies());
+	}
+
+	@Bean
+	FilterRegistrationBean<ClientAddressFilter> physforgeClientAddressFilter(TrustedProxies proxies) {
+		FilterRegistrationBean<ClientAddressFilter> registration = new FilterRegistrationBean<>(
+				new ClientAddressFilter(proxies));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
 
 	private static final Logger log = LoggerFactory.getLogger(PlatformSecurityAutoConfiguration.class);
 

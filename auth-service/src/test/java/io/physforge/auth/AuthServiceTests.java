@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -17,23 +18,27 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.physforge.platform.security.PlatformJwt;
 import io.physforge.platform.security.SecurityProperties;
+import io.physforge.platform.security.TokenRevocations;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.TestDatabase;
 import io.physforge.platform.testing.TestJwks;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * auth-service over real HTTP on the real {@code physforge_test} database.
@@ -55,6 +60,9 @@ class AuthServiceTests {
 
 	@Autowired
 	private SecurityProperties security;
+
+	@Autowired
+	private UnifiedJedis redis;
 
 	private AuthClient auth;
 
@@ -291,6 +299,54 @@ class AuthServiceTests {
 				.post("/api/auth/password", user.access(),
 						Map.of("currentPassword", "password-123", "newPassword", "new-password-1"))
 				.status() == 204);
+	}
+
+	@Test
+	void disablingARoleChangeAndLogoutRefuseEarlierTokensInOtherServicesWithinSeconds() {
+		String admin = this.auth.admin().access();
+		// another service: the JWKS over HTTP, the platform's rules, its own revocation
+		// cache
+		NimbusJwtDecoder service = NimbusJwtDecoder
+			.withJwkSetUri("http://127.0.0.1:" + this.port + "/api/auth/.well-known/jwks.json")
+			.build();
+		service.setJwtValidator(
+				PlatformJwt.validator(this.security, new TokenRevocations(this.redis, Duration.ofSeconds(1))));
+
+		AuthClient.Tokens disabled = this.auth.newResearcher();
+		String disabledId = this.http.get("/api/auth/me", disabled.access()).json().path("id").asText();
+		assertRevokedAfter(service, disabled.access(), () -> this.http.send("PATCH", "/api/auth/users/" + disabledId,
+				admin, Map.of("enabled", false), Map.of()));
+		assertThat(this.http.get("/api/auth/me", disabled.access()).status()).isEqualTo(401);
+
+		AuthClient.Tokens promoted = this.auth.newResearcher();
+		String promotedId = this.http.get("/api/auth/me", promoted.access()).json().path("id").asText();
+		assertRevokedAfter(service, promoted.access(), () -> this.http.send("PATCH", "/api/auth/users/" + promotedId,
+				admin, Map.of("roles", List.of("VIEWER")), Map.of()));
+
+		AuthClient.Tokens loggedOut = this.auth.newResearcher();
+		assertRevokedAfter(service, loggedOut.access(),
+				() -> this.http.post("/api/auth/logout", null, Map.of("refreshToken", loggedOut.refresh())));
+		// a new login is accepted again (issued in a later second than the revocation)
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> assertThat(
+					service.decode(this.auth.tokens(loggedOut.email(), "password-123").access()).getSubject())
+				.isNotBlank());
+	}
+
+	private void assertRevokedAfter(NimbusJwtDecoder service, String token, Supplier<Http.Response> change) {
+		assertThat(service.decode(token).getSubject()).isNotBlank();
+		Http.Response changed = change.get();
+		assertThat(changed.status()).as(changed.toString()).isBetween(200, 204);
+		long started = System.currentTimeMillis();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(3))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(
+					() -> assertThatThrownBy(() -> service.decode(token)).isInstanceOf(JwtValidationException.class)
+						.hasMessageContaining("revoked"));
+		assertThat(System.currentTimeMillis() - started).isLessThan(2500);
 	}
 
 	@Test

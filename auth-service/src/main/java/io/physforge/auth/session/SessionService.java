@@ -129,6 +129,7 @@ class SessionService {
 	void logout(String token) {
 		this.refreshTokens.find(token).ifPresent((stored) -> {
 			this.refreshTokens.revokeFamily(stored.familyId());
+			this.accessTokens.revokeAll(stored.userId());
 			this.audit
 				.record(asUser(AuditEvent.builder("auth.logout", "user"), stored.userId()).resourceId(stored.userId()));
 		});

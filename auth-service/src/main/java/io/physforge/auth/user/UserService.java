@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.physforge.auth.keys.AccessTokens;
 import io.physforge.auth.session.LoginThrottle;
 import io.physforge.auth.session.RefreshTokens;
 import io.physforge.platform.audit.AuditEvent;
@@ -36,9 +37,12 @@ public class UserService {
 
 	private final LoginThrottle throttle;
 
+	private final AccessTokens accessTokens;
+
 	UserService(UserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwords, AuditRecorder audit,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, AccessTokens accessTokens) {
 		this.throttle = throttle;
+		this.accessTokens = accessTokens;
 		this.users = users;
 		this.refreshTokens = refreshTokens;
 		this.passwords = passwords;
@@ -109,6 +113,9 @@ public class UserService {
 			requireAnotherAdmin(id);
 		}
 		this.users.update(id, roles, enabled, displayName);
+		if (!enabled || !sorted(roles).equals(sorted(user.roles()))) {
+			this.accessTokens.revokeAll(id);
+		}
 		this.audit.record(AuditEvent.builder("auth.user.update", "user")
 			.resourceId(id)
 			.details(Map.of("enabled", enabled, "displayNameChanged", !Objects.equals(displayName, user.displayName()),
@@ -128,6 +135,7 @@ public class UserService {
 			requireAnotherAdmin(id);
 		}
 		this.users.delete(id);
+		this.accessTokens.revokeAll(id);
 		this.audit.record(AuditEvent.builder("auth.user.delete", "user").resourceId(id));
 	}
 
@@ -155,6 +163,7 @@ public class UserService {
 		this.throttle.recordPasswordChangeSuccess(id);
 		this.users.updatePassword(id, this.passwords.encode(replacement));
 		this.refreshTokens.revokeAllOf(id);
+		this.accessTokens.revokeAll(id);
 		this.audit.record(AuditEvent.builder("auth.password-change", "user").resourceId(id));
 	}
 

@@ -9,6 +9,7 @@ import io.physforge.platform.audit.AuditRecorder;
 import io.physforge.platform.security.internal.ProblemSecurityHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,8 +45,9 @@ import org.springframework.web.client.RestTemplate;
  * tokens only), RS256 tokens checked against {@code physforge.security.jwks-uri} with
  * {@link PlatformJwt#validator}, {@code roles} as authorities, method security on, 401
  * and 403 as problem details. A service may supply its own {@link JwtDecoder} (as
- * auth-service does). With {@code false}: every request is let through and a warning is
- * logged.
+ * auth-service does). Tokens of users revoked in Redis are refused
+ * ({@link TokenRevocations}). With {@code false}: every request is let through and a
+ * warning is logged.
  */
 @AutoConfiguration(
 		before = { SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
@@ -59,6 +61,12 @@ public class PlatformSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	TrustedProxies physforgeTrustedProxies(SecurityProperties properties) {
 		return new TrustedProxies(properties.trustedProxies());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenRevocations physforgeTokenRevocations(UnifiedJedis redis, SecurityProperties properties) {
+		return new TokenRevocations(redis, properties.revocationCacheFor());
 	}
 
 	@Bean
@@ -84,7 +92,7 @@ public class PlatformSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(JwtDecoder.class)
-		JwtDecoder physforgeJwtDecoder(SecurityProperties properties) {
+		JwtDecoder physforgeJwtDecoder(SecurityProperties properties, TokenRevocations revocations) {
 			SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
 			requestFactory.setConnectTimeout(Duration.ofSeconds(3));
 			requestFactory.setReadTimeout(Duration.ofSeconds(5));
@@ -92,7 +100,7 @@ public class PlatformSecurityAutoConfiguration {
 				.jwsAlgorithm(SignatureAlgorithm.RS256)
 				.restOperations(new RestTemplate(requestFactory))
 				.build();
-			decoder.setJwtValidator(PlatformJwt.validator(properties));
+			decoder.setJwtValidator(PlatformJwt.validator(properties, revocations));
 			return decoder;
 		}
 

@@ -22,12 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is
  * believed ({@code PF_TRUSTED_PROXIES}, comma-separated; default loopback, where the
  * gateway runs); see {@link TrustedProxies}
+ * @param revocationCacheFor how long a service reuses a revocation lookup, so at most
+ * this long passes before a revocation takes effect ({@link TokenRevocations})
  */
 @ConfigurationProperties("physforge.security")
 public record SecurityProperties(@DefaultValue("true") boolean enabled, @DefaultValue(DEFAULT_JWKS_URI) String jwksUri,
 		@DefaultValue(DEFAULT_ISSUER) String issuer, @DefaultValue(DEFAULT_AUDIENCE) String audience, @DefaultValue( {
 		}) List<String> publicPaths, @DefaultValue("true") boolean prometheusPublic,
-		@DefaultValue("30s") Duration clockSkew, @DefaultValue(DEFAULT_TRUSTED_PROXIES) List<String> trustedProxies){
+		@DefaultValue("30s") Duration clockSkew, @DefaultValue(DEFAULT_TRUSTED_PROXIES) List<String> trustedProxies,
+		@DefaultValue("1s") Duration revocationCacheFor){
 
 	/**
 	 * Trusted proxies when neither the property nor {@code PF_TRUSTED_PROXIES} is set.

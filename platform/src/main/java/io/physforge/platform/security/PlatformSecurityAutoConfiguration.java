@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.platform.audit.AuditRecorder;
+import io.physforge.platform.queue.RedisClientAutoConfiguration;
 import io.physforge.platform.security.internal.ProblemSecurityHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -49,7 +51,7 @@ import org.springframework.web.client.RestTemplate;
  * ({@link TokenRevocations}). With {@code false}: every request is let through and a
  * warning is logged.
  */
-@AutoConfiguration(
+@AutoConfiguration(after = RedisClientAutoConfiguration.class,
 		before = { SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
 				OAuth2ResourceServerAutoConfiguration.class },
 		beforeName = "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration")
@@ -65,6 +67,7 @@ public class PlatformSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(UnifiedJedis.class)
 	TokenRevocations physforgeTokenRevocations(UnifiedJedis redis, SecurityProperties properties) {
 		return new TokenRevocations(redis, properties.revocationCacheFor());
 	}
@@ -92,7 +95,7 @@ public class PlatformSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(JwtDecoder.class)
-		JwtDecoder physforgeJwtDecoder(SecurityProperties properties, TokenRevocations revocations) {
+		JwtDecoder physforgeJwtDecoder(SecurityProperties properties, ObjectProvider<TokenRevocations> revocations) {
 			SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
 			requestFactory.setConnectTimeout(Duration.ofSeconds(3));
 			requestFactory.setReadTimeout(Duration.ofSeconds(5));
@@ -100,7 +103,9 @@ public class PlatformSecurityAutoConfiguration {
 				.jwsAlgorithm(SignatureAlgorithm.RS256)
 				.restOperations(new RestTemplate(requestFactory))
 				.build();
-			decoder.setJwtValidator(PlatformJwt.validator(properties, revocations));
+			TokenRevocations revoked = revocations.getIfAvailable();
+			decoder.setJwtValidator(
+					(revoked != null) ? PlatformJwt.validator(properties, revoked) : PlatformJwt.validator(properties));
 			return decoder;
 		}
 

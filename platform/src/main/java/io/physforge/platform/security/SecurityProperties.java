@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(@DefaultValue("true") boolean enabled, @DefaultValue(DEFAULT_JWKS_URI) String jwksUri,
 		@DefaultValue(DEFAULT_ISSUER) String issuer, @DefaultValue(DEFAULT_AUDIENCE) String audience, @DefaultValue( {
 		}) List<String> publicPaths, @DefaultValue("true") boolean prometheusPublic,
-		@DefaultValue("30s") Duration clockSkew, @DefaultValue(DEFAULT_TRUSTED_PROXIES) List<String> trustedProxies,
+		@DefaultValue("30s") Duration clockSkew, @DefaultValue({ "127.0.0.0/8", "::1" }) List<String> trustedProxies,
 		@DefaultValue("1s") Duration revocationCacheFor){
 
 	/**

@@ -1,5 +1,6 @@
 package io.physforge.platform.security;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.security.web.util.matcher.IpAddressMatcher;

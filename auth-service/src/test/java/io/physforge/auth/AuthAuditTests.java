@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "physforge.auth.bcrypt-strength=4", "physforge.auth.admin.email=" + AuthClient.ADMIN_EMAIL,
-				"physforge.auth.admin.password=" + AuthClient.ADMIN_PASSWORD })
+				"physforge.auth.admin.password=" + AuthClient.ADMIN_PASSWORD,
+				"physforge.security.trusted-proxies=127.0.0.1" })
 @DirtiesContext
 class AuthAuditTests {
 
@@ -180,6 +181,28 @@ class AuthAuditTests {
 		JsonNode failed = stream.await("auth.password-change", userId);
 		assertThat(failed.path("outcome").asText()).isEqualTo("failed");
 		assertThat(failed.path("actor").asText()).isEqualTo(userId);
+	}
+
+	@Test
+	void aForgedForwardedForFromAnUntrustedPeerIsNeitherThrottledNorRecorded() {
+		String email = AuthClient.newEmail();
+		String userId = this.auth.register(email, "password-123").json().path("id").asText();
+		UntrustedPeer peer = new UntrustedPeer();
+		String wrong = "{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}";
+		for (int i = 0; i < 3; i++) {
+			// a new invented address each time: it would escape a throttle that believed
+			// it
+			assertThat(peer.postJson(this.port, "/api/auth/login", wrong, AuthClient.randomAddress())).isEqualTo(401);
+		}
+		assertThat(peer.postJson(this.port, "/api/auth/login", wrong, AuthClient.randomAddress())).isEqualTo(429);
+		// the account's owner behind the trusted proxy is not affected
+		assertThat(this.auth.login(email, "password-123").status()).isEqualTo(200);
+
+		JsonNode failed = stream.await("failed auth.login of " + userId, Duration.ofSeconds(10),
+				(event) -> "auth.login".equals(event.path("action").asText())
+						&& userId.equals(event.path("resourceId").asText())
+						&& "failed".equals(event.path("outcome").asText()));
+		assertThat(failed.path("clientAddress").asText()).isEqualTo(peer.address);
 	}
 
 	private static List<String> roles(JsonNode event) {

@@ -1,10 +1,12 @@
 package io.physforge.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -16,30 +18,36 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.physforge.platform.security.PlatformJwt;
 import io.physforge.platform.security.SecurityProperties;
+import io.physforge.platform.security.TokenRevocations;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.TestDatabase;
 import io.physforge.platform.testing.TestJwks;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * auth-service over real HTTP on the real {@code physforge_test} database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "physforge.auth.bcrypt-strength=4", "physforge.auth.admin.email=" + AuthClient.ADMIN_EMAIL,
-				"physforge.auth.admin.password=" + AuthClient.ADMIN_PASSWORD,
-				"physforge.auth.throttle.max-per-account=3", "physforge.auth.throttle.max-per-client=6" })
+				"physforge.auth.admin.password=" + AuthClient.ADMIN_PASSWORD, "physforge.auth.throttle.free-per-pair=3",
+				"physforge.auth.throttle.free-per-client=6", "physforge.auth.throttle.free-addresses-per-account=4",
+				"physforge.auth.throttle.free-password-changes=2", "physforge.auth.throttle.base-delay=2s" })
 class AuthServiceTests {
 
 	private static final String PROBLEMS = "https://physforge.dev/problems/";
@@ -52,6 +60,9 @@ class AuthServiceTests {
 
 	@Autowired
 	private SecurityProperties security;
+
+	@Autowired
+	private UnifiedJedis redis;
 
 	private AuthClient auth;
 
@@ -212,21 +223,130 @@ class AuthServiceTests {
 	}
 
 	@Test
-	void failedLoginsAreThrottledPerAccount() {
+	void failedLoginsBackOffTheGuessingAddressWithGrowingDelaysButNotTheOwner() {
 		String email = AuthClient.newEmail();
 		this.auth.register(email, "password-123");
+		String guesser = AuthClient.randomAddress();
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.auth.login(email, "wrong-password").status()).isEqualTo(401);
+			assertThat(this.auth.login(email, "wrong-password", guesser).status()).isEqualTo(401);
 		}
-		// even the right password, from a new address, waits
-		Http.Response blocked = this.auth.login(email, "password-123");
-		assertThat(blocked.status()).isEqualTo(429);
-		assertThat(blocked.json().path("type").asText()).isEqualTo(PROBLEMS + "login-throttled");
-		long retryAfter = Long.parseLong(blocked.header("Retry-After"));
-		assertThat(retryAfter).isBetween(1L, 15 * 60L);
-		assertThat(blocked.json().path("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
+		// the guessing address waits, even with the right password
+		Http.Response first = this.auth.login(email, "password-123", guesser);
+		assertThat(first.status()).isEqualTo(429);
+		assertThat(first.json().path("type").asText()).isEqualTo(PROBLEMS + "login-throttled");
+		long firstWait = Long.parseLong(first.header("Retry-After"));
+		assertThat(firstWait).isBetween(1L, 2L);
+		assertThat(first.json().path("retryAfterSeconds").asLong()).isEqualTo(firstWait);
+		// the owner, from an address with no failures, logs in meanwhile
+		assertThat(this.auth.login(email, "password-123", AuthClient.randomAddress()).status()).isEqualTo(200);
+
+		// once the wait is over the guesser may fail once more, and then waits twice as
+		// long
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> this.auth.login(email, "wrong-password", guesser).status() == 401);
+		Http.Response second = this.auth.login(email, "wrong-password", guesser);
+		assertThat(second.status()).isEqualTo(429);
+		assertThat(Long.parseLong(second.header("Retry-After"))).isGreaterThan(firstWait).isBetween(3L, 4L);
 		// other accounts are unaffected
 		assertThat(this.auth.newResearcher().access()).isNotBlank();
+	}
+
+	@Test
+	void manyFailingAddressesSlowTheAccountDownForEveryoneButOnlyBriefly() {
+		String email = AuthClient.newEmail();
+		this.auth.register(email, "password-123");
+		for (int i = 0; i < 4; i++) {
+			assertThat(this.auth.login(email, "wrong-password", AuthClient.randomAddress()).status()).isEqualTo(401);
+		}
+		Http.Response blocked = this.auth.login(email, "password-123", AuthClient.randomAddress());
+		assertThat(blocked.status()).isEqualTo(429);
+		assertThat(blocked.json().path("detail").asText()).contains("for this account");
+		assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(1L, 2L);
+		// a slowdown, not a lockout: the owner gets in once the short wait is over
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> this.auth.login(email, "password-123", AuthClient.randomAddress()).status() == 200);
+	}
+
+	@Test
+	void guessingTheCurrentPasswordIsThrottledPerUser() {
+		AuthClient.Tokens user = this.auth.newResearcher();
+		AuthClient.Tokens other = this.auth.newResearcher();
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.http
+				.post("/api/auth/password", user.access(),
+						Map.of("currentPassword", "guess-" + i, "newPassword", "new-password-1"))
+				.status()).isEqualTo(400);
+		}
+		// from another address too, and even the right password has to wait
+		Http.Response throttled = this.http.send("POST", "/api/auth/password", user.access(),
+				Map.of("currentPassword", "password-123", "newPassword", "new-password-1"),
+				Map.of("X-Forwarded-For", AuthClient.randomAddress()));
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(throttled.json().path("type").asText()).isEqualTo(PROBLEMS + "password-change-throttled");
+		assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 2L);
+		assertThat(this.http
+			.post("/api/auth/password", other.access(),
+					Map.of("currentPassword", "password-123", "newPassword", "new-password-1"))
+			.status()).isEqualTo(204);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> this.http
+				.post("/api/auth/password", user.access(),
+						Map.of("currentPassword", "password-123", "newPassword", "new-password-1"))
+				.status() == 204);
+	}
+
+	@Test
+	void disablingARoleChangeAndLogoutRefuseEarlierTokensInOtherServicesWithinSeconds() {
+		String admin = this.auth.admin().access();
+		// another service: the JWKS over HTTP, the platform's rules, its own revocation
+		// cache
+		NimbusJwtDecoder service = NimbusJwtDecoder
+			.withJwkSetUri("http://127.0.0.1:" + this.port + "/api/auth/.well-known/jwks.json")
+			.build();
+		service.setJwtValidator(
+				PlatformJwt.validator(this.security, new TokenRevocations(this.redis, Duration.ofSeconds(1))));
+
+		AuthClient.Tokens disabled = this.auth.newResearcher();
+		String disabledId = this.http.get("/api/auth/me", disabled.access()).json().path("id").asText();
+		assertRevokedAfter(service, disabled.access(), () -> this.http.send("PATCH", "/api/auth/users/" + disabledId,
+				admin, Map.of("enabled", false), Map.of()));
+		assertThat(this.http.get("/api/auth/me", disabled.access()).status()).isEqualTo(401);
+
+		AuthClient.Tokens promoted = this.auth.newResearcher();
+		String promotedId = this.http.get("/api/auth/me", promoted.access()).json().path("id").asText();
+		assertRevokedAfter(service, promoted.access(), () -> this.http.send("PATCH", "/api/auth/users/" + promotedId,
+				admin, Map.of("roles", List.of("VIEWER")), Map.of()));
+
+		AuthClient.Tokens loggedOut = this.auth.newResearcher();
+		assertRevokedAfter(service, loggedOut.access(),
+				() -> this.http.post("/api/auth/logout", null, Map.of("refreshToken", loggedOut.refresh())));
+		// a new login is accepted again (issued in a later second than the revocation)
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> assertThat(
+					service.decode(this.auth.tokens(loggedOut.email(), "password-123").access()).getSubject())
+				.isNotBlank());
+	}
+
+	private void assertRevokedAfter(NimbusJwtDecoder service, String token, Supplier<Http.Response> change) {
+		assertThat(service.decode(token).getSubject()).isNotBlank();
+		Http.Response changed = change.get();
+		assertThat(changed.status()).as(changed.toString()).isBetween(200, 204);
+		long started = System.currentTimeMillis();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(3))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(
+					() -> assertThatThrownBy(() -> service.decode(token)).isInstanceOf(JwtValidationException.class)
+						.hasMessageContaining("revoked"));
+		assertThat(System.currentTimeMillis() - started).isLessThan(2500);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.physforge.e2e;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -17,6 +18,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,6 +113,22 @@ class TokenValidationIT {
 			.withoutPadding()
 			.encodeToString(claims(UnaryOperator.identity()).toString().getBytes(StandardCharsets.UTF_8));
 		assertRefused(header + "." + payload + ".");
+	}
+
+	@Test
+	void aDisabledUsersEarlierTokenIsRefusedEverywhereWithinSeconds() {
+		Api.Tokens tokens = this.api.newUser("disabled");
+		String id = this.api.get("/api/auth/me", tokens.accessToken()).json().path("id").asText();
+		assertAccepted(tokens.accessToken());
+		Api.Response disabled = this.api.send(this.api.gateway(), "PATCH", "/api/auth/users/" + id,
+				java.util.Map.of("enabled", false), this.api.admin().accessToken(), java.util.Map.of());
+		assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+		// revoked in Redis; every service reads it at most a second late
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(3))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.api.get("/api/data/info", tokens.accessToken()).status() == 401);
+		assertRefused(tokens.accessToken());
 	}
 
 	private void assertAccepted(String token) {

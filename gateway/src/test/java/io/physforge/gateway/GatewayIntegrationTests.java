@@ -131,7 +131,8 @@ class GatewayIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "forged", "expired", "wrongIssuer", "wrongAudience", "unsigned", "garbage" })
+	@ValueSource(strings = { "forged", "expired", "wrongIssuer", "wrongAudience", "unsigned", "withoutExpiry",
+			"withoutSubject", "garbage" })
 	void badTokensAre401(String kind) {
 		String token = switch (kind) {
 			case "forged" -> TOKENS.forged();
@@ -139,6 +140,8 @@ class GatewayIntegrationTests {
 			case "wrongIssuer" -> TOKENS.wrongIssuer();
 			case "wrongAudience" -> TOKENS.wrongAudience();
 			case "unsigned" -> TOKENS.unsigned();
+			case "withoutExpiry" -> TOKENS.withoutExpiry();
+			case "withoutSubject" -> TOKENS.withoutSubject();
 			default -> "not.a.jwt";
 		};
 		int before = UPSTREAM.calls("/api/orchestration/pipelines");

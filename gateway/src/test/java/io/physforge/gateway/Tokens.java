@@ -64,6 +64,18 @@ final class Tokens {
 		return sign(newKey(this.key.getKeyID()), claims(ISSUER, AUDIENCE, Instant.now().plusSeconds(300)));
 	}
 
+	/** Valid but without {@code exp}. */
+	String withoutExpiry() {
+		JWTClaimsSet claims = claims(ISSUER, AUDIENCE, Instant.now().plusSeconds(300));
+		return sign(this.key, new JWTClaimsSet.Builder(claims).expirationTime(null).build());
+	}
+
+	/** Valid but without {@code sub}. */
+	String withoutSubject() {
+		JWTClaimsSet claims = claims(ISSUER, AUDIENCE, Instant.now().plusSeconds(300));
+		return sign(this.key, new JWTClaimsSet.Builder(claims).subject(null).build());
+	}
+
 	String unsigned() {
 		return new PlainJWT(claims(ISSUER, AUDIENCE, Instant.now().plusSeconds(300))).serialize();
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.physforge.auth.keys.SigningKeys;
 import io.physforge.platform.security.PlatformJwt;
 import io.physforge.platform.security.SecurityProperties;
+import io.physforge.platform.security.TokenRevocations;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +34,8 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties security) {
-		return PlatformJwt.decoder(keys, security);
+	JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties security, TokenRevocations revocations) {
+		return PlatformJwt.decoder(keys, security, revocations);
 	}
 
 }

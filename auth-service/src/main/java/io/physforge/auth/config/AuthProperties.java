@@ -56,18 +56,34 @@ public record AuthProperties(@DefaultValue("open") Registration registration,
 	}
 
 	/**
-	 * Failed-login throttling, kept in PostgreSQL so that it holds across instances and
-	 * restarts: after {@code maxPerAccount} failures for one e-mail, or
-	 * {@code maxPerClient} failures from one client address, within {@code window},
-	 * logins from there are answered 429 until the oldest counted failure leaves the
-	 * window.
+	 * Exponential backoff after failures, kept in PostgreSQL so that it holds across
+	 * instances and restarts. After the free failures of a scope, each further failure
+	 * doubles the wait (from {@code baseDelay}, counted from the last failure) before the
+	 * next attempt of that scope is checked; attempts made while waiting are answered 429
+	 * with {@code Retry-After} and not counted. Failures older than {@code window} are
+	 * forgotten.
 	 *
-	 * @param maxPerAccount failures allowed per account within the window
-	 * @param maxPerClient failures allowed per client address within the window
-	 * @param window the sliding window
+	 * @param freePerPair failures of one account from one address before backoff
+	 * ({@code PF_LOGIN_FREE_FAILURES_PER_PAIR})
+	 * @param freePerClient failures from one address over all accounts before backoff
+	 * ({@code PF_LOGIN_FREE_FAILURES_PER_CLIENT})
+	 * @param freeAddressesPerAccount distinct addresses failing on one account before
+	 * that account is slowed down for everyone
+	 * ({@code PF_LOGIN_FREE_ADDRESSES_PER_ACCOUNT})
+	 * @param freePasswordChanges wrong current passwords on
+	 * {@code POST /api/auth/password} per user before backoff
+	 * ({@code PF_PASSWORD_CHANGE_FREE_FAILURES})
+	 * @param baseDelay the first wait ({@code PF_LOGIN_BACKOFF_BASE})
+	 * @param maxDelay the longest wait of a pair, an address or a password change
+	 * ({@code PF_LOGIN_BACKOFF_MAX})
+	 * @param maxAccountDelay the longest wait of a whole account: short, since anyone can
+	 * cause it ({@code PF_LOGIN_ACCOUNT_BACKOFF_MAX})
+	 * @param window how long failures are remembered ({@code PF_LOGIN_THROTTLE_WINDOW})
 	 */
-	public record Throttle(@DefaultValue("5") int maxPerAccount, @DefaultValue("20") int maxPerClient,
-			@DefaultValue("15m") Duration window) {
+	public record Throttle(@DefaultValue("3") int freePerPair, @DefaultValue("20") int freePerClient,
+			@DefaultValue("10") int freeAddressesPerAccount, @DefaultValue("3") int freePasswordChanges,
+			@DefaultValue("1s") Duration baseDelay, @DefaultValue("15m") Duration maxDelay,
+			@DefaultValue("1m") Duration maxAccountDelay, @DefaultValue("1h") Duration window) {
 
 	}
 

@@ -16,6 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.physforge.auth.config.AuthProperties;
 import io.physforge.platform.security.CurrentUser;
 import io.physforge.platform.security.SecurityProperties;
+import io.physforge.platform.security.TokenRevocations;
 
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,11 @@ public class AccessTokens {
 
 	private final AuthProperties properties;
 
-	AccessTokens(SigningKeys keys, SecurityProperties security, AuthProperties properties) {
+	private final TokenRevocations revocations;
+
+	AccessTokens(SigningKeys keys, SecurityProperties security, AuthProperties properties,
+			TokenRevocations revocations) {
+		this.revocations = revocations;
 		this.keys = keys;
 		this.security = security;
 		this.properties = properties;
@@ -44,6 +49,17 @@ public class AccessTokens {
 	 */
 	public long ttlSeconds() {
 		return this.properties.accessTokenTtl().toSeconds();
+	}
+
+	/**
+	 * Makes every service refuse the user's access tokens issued up to this second (see
+	 * {@link TokenRevocations}); called on disabling, deletion, a role change, a password
+	 * change and logout.
+	 * @param userId the user
+	 */
+	public void revokeAll(UUID userId) {
+		this.revocations.revokeAll(userId.toString(),
+				this.properties.accessTokenTtl().plus(this.security.clockSkew()).plusSeconds(1));
 	}
 
 	/**

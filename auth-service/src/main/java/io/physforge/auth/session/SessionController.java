@@ -1,5 +1,6 @@
 package io.physforge.auth.session;
 
+import io.physforge.platform.security.ClientAddressFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +29,7 @@ class SessionController {
 
 	@PostMapping("/login")
 	TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		return this.sessions.login(request.email(), request.password(), http.getRemoteAddr());
+		return this.sessions.login(request.email(), request.password(), ClientAddressFilter.clientAddress(http));
 	}
 
 	@PostMapping("/refresh")

@@ -54,31 +54,29 @@ class SessionService {
 
 	TokenResponse login(String email, String password, String client) {
 		String account = email.trim().toLowerCase(Locale.ROOT);
-		Optional<LoginThrottle.Blocked> blocked = this.throttle.check(account, client);
+		Optional<LoginThrottle.Blocked> blocked = this.throttle.checkLogin(account, client);
 		if (blocked.isPresent()) {
 			this.audit.record(unknownAccount(AuditEvent.builder("auth.login", "user"), account)
-				.denied("throttled: too many failed logins for this " + blocked.get().scope()));
+				.denied("throttled: too many failed logins " + describe(blocked.get().scope())));
 			throw ProblemException.tooManyRequests("login-throttled",
-					"Too many failed logins "
-							+ (blocked.get().scope().equals("client") ? "from your address" : "for this account")
-							+ "; wait before trying again.",
+					"Too many failed logins " + describe(blocked.get().scope()) + "; wait before trying again.",
 					blocked.get().retryAfter());
 		}
 		Optional<User> user = this.users.findByEmail(account);
 		boolean matches = this.passwords.matches(password, user.map(User::passwordHash).orElse(this.dummyHash));
 		if (user.isEmpty() || !matches) {
-			this.throttle.recordFailure(account, client);
+			this.throttle.recordLoginFailure(account, client);
 			AuditEvent.Builder failed = AuditEvent.builder("auth.login", "user")
 				.failed(user.isEmpty() ? "invalid-credentials: unknown account"
 						: "invalid-credentials: wrong password");
 			this.audit
 				.record(user.isPresent() ? failed.actor(AuditEvent.ANONYMOUS, List.of()).resourceId(user.get().id())
 						: unknownAccount(failed, account));
-			this.throttle.check(account, client)
+			this.throttle.checkLogin(account, client)
 				.ifPresent(
 						(now) -> this.audit.record(unknownAccount(AuditEvent.builder("auth.lockout", "user"), account)
 							.resourceId(user.map(User::id).orElse(null))
-							.denied("too many failed logins: " + now.scope() + " locked for "
+							.denied("too many failed logins " + describe(now.scope()) + ": backed off for "
 									+ now.retryAfter().toSeconds() + " s")));
 			throw ProblemException.unauthorized("invalid-credentials", "The e-mail or password is wrong.");
 		}
@@ -90,7 +88,7 @@ class SessionService {
 			throw ProblemException.unauthorized("account-disabled",
 					"This account is disabled; ask an administrator to enable it.");
 		}
-		this.throttle.recordSuccess(account);
+		this.throttle.recordLoginSuccess(account, client);
 		this.audit.record(AuditEvent.builder("auth.login", "user")
 			.actor(user.get().id().toString(), user.get().roles())
 			.resourceId(user.get().id()));
@@ -131,6 +129,7 @@ class SessionService {
 	void logout(String token) {
 		this.refreshTokens.find(token).ifPresent((stored) -> {
 			this.refreshTokens.revokeFamily(stored.familyId());
+			this.accessTokens.revokeAll(stored.userId());
 			this.audit
 				.record(asUser(AuditEvent.builder("auth.logout", "user"), stored.userId()).resourceId(stored.userId()));
 		});
@@ -154,6 +153,14 @@ class SessionService {
 	private static AuditEvent.Builder unknownAccount(AuditEvent.Builder event, String account) {
 		return event.actor(AuditEvent.ANONYMOUS, List.of())
 			.details(Map.of("accountSha256", AuditDetails.hashText(account)));
+	}
+
+	private static String describe(LoginThrottle.Scope scope) {
+		return switch (scope) {
+			case ADDRESS_AND_ACCOUNT -> "for this account from your address";
+			case ADDRESS -> "from your address";
+			case ACCOUNT -> "for this account";
+		};
 	}
 
 	private static ProblemException invalidRefresh(String detail) {

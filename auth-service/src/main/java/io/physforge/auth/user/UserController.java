@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import io.physforge.auth.config.AuthProperties;
 import io.physforge.platform.problem.ProblemException;
+import io.physforge.platform.security.ClientAddressFilter;
 import io.physforge.platform.security.CurrentUser;
 import io.physforge.platform.security.Roles;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,8 +72,9 @@ class UserController {
 
 	@PostMapping("/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void changePassword(@Valid @RequestBody UserRequests.ChangePassword request) {
-		this.service.changePassword(CurrentUser.get().uuid(), request.currentPassword(), request.newPassword());
+	void changePassword(@Valid @RequestBody UserRequests.ChangePassword request, HttpServletRequest http) {
+		this.service.changePassword(CurrentUser.get().uuid(), request.currentPassword(), request.newPassword(),
+				ClientAddressFilter.clientAddress(http));
 	}
 
 	@GetMapping("/users")

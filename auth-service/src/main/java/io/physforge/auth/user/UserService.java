@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.physforge.auth.keys.AccessTokens;
+import io.physforge.auth.session.LoginThrottle;
 import io.physforge.auth.session.RefreshTokens;
 import io.physforge.platform.audit.AuditEvent;
 import io.physforge.platform.audit.AuditRecorder;
@@ -32,7 +35,14 @@ public class UserService {
 
 	private final AuditRecorder audit;
 
-	UserService(UserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwords, AuditRecorder audit) {
+	private final LoginThrottle throttle;
+
+	private final AccessTokens accessTokens;
+
+	UserService(UserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwords, AuditRecorder audit,
+			LoginThrottle throttle, AccessTokens accessTokens) {
+		this.throttle = throttle;
+		this.accessTokens = accessTokens;
 		this.users = users;
 		this.refreshTokens = refreshTokens;
 		this.passwords = passwords;
@@ -103,6 +113,9 @@ public class UserService {
 			requireAnotherAdmin(id);
 		}
 		this.users.update(id, roles, enabled, displayName);
+		if (!enabled || !sorted(roles).equals(sorted(user.roles()))) {
+			this.accessTokens.revokeAll(id);
+		}
 		this.audit.record(AuditEvent.builder("auth.user.update", "user")
 			.resourceId(id)
 			.details(Map.of("enabled", enabled, "displayNameChanged", !Objects.equals(displayName, user.displayName()),
@@ -122,14 +135,24 @@ public class UserService {
 			requireAnotherAdmin(id);
 		}
 		this.users.delete(id);
+		this.accessTokens.revokeAll(id);
 		this.audit.record(AuditEvent.builder("auth.user.delete", "user").resourceId(id));
 	}
 
 	@Transactional
-	void changePassword(UUID id, String current, String replacement) {
+	void changePassword(UUID id, String current, String replacement, String client) {
 		User user = this.users.findById(id)
 			.orElseThrow(() -> ProblemException.unauthorized("unknown-user", "Your account no longer exists."));
+		Optional<LoginThrottle.Blocked> blocked = this.throttle.checkPasswordChange(id);
+		if (blocked.isPresent()) {
+			this.audit.recordIndependently(AuditEvent.builder("auth.password-change", "user")
+				.resourceId(id)
+				.denied("throttled: too many wrong current passwords"));
+			throw ProblemException.tooManyRequests("password-change-throttled",
+					"Too many wrong current passwords; wait before trying again.", blocked.get().retryAfter());
+		}
 		if (!this.passwords.matches(current, user.passwordHash())) {
+			this.throttle.recordPasswordChangeFailure(id, client);
 			// the transaction rolls back with the 400: the failed attempt is kept on its
 			// own
 			this.audit.recordIndependently(
@@ -137,8 +160,10 @@ public class UserService {
 			throw ProblemException.badRequest("wrong-password", "The current password is wrong.")
 				.with("errors", List.of(new Problems.FieldError("currentPassword", "does not match your password")));
 		}
+		this.throttle.recordPasswordChangeSuccess(id);
 		this.users.updatePassword(id, this.passwords.encode(replacement));
 		this.refreshTokens.revokeAllOf(id);
+		this.accessTokens.revokeAll(id);
 		this.audit.record(AuditEvent.builder("auth.password-change", "user").resourceId(id));
 	}
 

@@ -3,6 +3,7 @@ package io.physforge.gateway.security;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -101,8 +102,11 @@ class SecurityConfiguration {
 			.build();
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 				(aud) -> aud != null && aud.contains(properties.audience()));
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+		// the services' rules (platform PlatformJwt): exp and sub are required too
+		decoder.setJwtValidator(
+				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+						audience, new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+						new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull)));
 		// a failure to fetch the keys is not the token's fault: surface it as a plain
 		// JwtException, which becomes a 503 (ProblemResponses), not a 401 or a 500
 		return (token) -> decoder.decode(token)

@@ -52,20 +52,32 @@ public final class PlatformJwt {
 	}
 
 	/**
+	 * {@link #validator(SecurityProperties)} and, after it, the revocation check.
+	 * @param properties security settings
+	 * @param revocations revoked users' tokens
+	 * @return the combined validator
+	 */
+	public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, TokenRevocations revocations) {
+		return new DelegatingOAuth2TokenValidator<>(validator(properties), revocations.validator());
+	}
+
+	/**
 	 * A decoder that checks RS256 signatures against the keys of a JWK source (for
 	 * auth-service's in-process key store) and applies {@link #validator}.
 	 * @param keys the verification keys
 	 * @param properties security settings
+	 * @param revocations revoked users' tokens
 	 * @return the decoder
 	 */
-	public static NimbusJwtDecoder decoder(JWKSource<SecurityContext> keys, SecurityProperties properties) {
+	public static NimbusJwtDecoder decoder(JWKSource<SecurityContext> keys, SecurityProperties properties,
+			TokenRevocations revocations) {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 			// timestamps, issuer and audience are checked by the Spring validators
 		});
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-		decoder.setJwtValidator(validator(properties));
+		decoder.setJwtValidator(validator(properties, revocations));
 		return decoder;
 	}
 

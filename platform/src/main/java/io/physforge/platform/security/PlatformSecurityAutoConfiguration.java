@@ -6,12 +6,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.platform.audit.AuditRecorder;
+import io.physforge.platform.queue.RedisClientAutoConfiguration;
 import io.physforge.platform.security.internal.ProblemSecurityHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,6 +22,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.O
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -43,16 +47,38 @@ import org.springframework.web.client.RestTemplate;
  * tokens only), RS256 tokens checked against {@code physforge.security.jwks-uri} with
  * {@link PlatformJwt#validator}, {@code roles} as authorities, method security on, 401
  * and 403 as problem details. A service may supply its own {@link JwtDecoder} (as
- * auth-service does). With {@code false}: every request is let through and a warning is
- * logged.
+ * auth-service does). Tokens of users revoked in Redis are refused
+ * ({@link TokenRevocations}). With {@code false}: every request is let through and a
+ * warning is logged.
  */
-@AutoConfiguration(
+@AutoConfiguration(after = RedisClientAutoConfiguration.class,
 		before = { SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
 				OAuth2ResourceServerAutoConfiguration.class },
 		beforeName = "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class PlatformSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrustedProxies physforgeTrustedProxies(SecurityProperties properties) {
+		return new TrustedProxies(properties.trustedProxies());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(UnifiedJedis.class)
+	TokenRevocations physforgeTokenRevocations(UnifiedJedis redis, SecurityProperties properties) {
+		return new TokenRevocations(redis, properties.revocationCacheFor());
+	}
+
+	@Bean
+	FilterRegistrationBean<ClientAddressFilter> physforgeClientAddressFilter(TrustedProxies proxies) {
+		FilterRegistrationBean<ClientAddressFilter> registration = new FilterRegistrationBean<>(
+				new ClientAddressFilter(proxies));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
 
 	private static final Logger log = LoggerFactory.getLogger(PlatformSecurityAutoConfiguration.class);
 
@@ -69,7 +95,7 @@ public class PlatformSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(JwtDecoder.class)
-		JwtDecoder physforgeJwtDecoder(SecurityProperties properties) {
+		JwtDecoder physforgeJwtDecoder(SecurityProperties properties, ObjectProvider<TokenRevocations> revocations) {
 			SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
 			requestFactory.setConnectTimeout(Duration.ofSeconds(3));
 			requestFactory.setReadTimeout(Duration.ofSeconds(5));
@@ -77,7 +103,9 @@ public class PlatformSecurityAutoConfiguration {
 				.jwsAlgorithm(SignatureAlgorithm.RS256)
 				.restOperations(new RestTemplate(requestFactory))
 				.build();
-			decoder.setJwtValidator(PlatformJwt.validator(properties));
+			TokenRevocations revoked = revocations.getIfAvailable();
+			decoder.setJwtValidator(
+					(revoked != null) ? PlatformJwt.validator(properties, revoked) : PlatformJwt.validator(properties));
 			return decoder;
 		}
 

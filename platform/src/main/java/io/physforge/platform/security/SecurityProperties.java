@@ -19,12 +19,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prometheusPublic whether {@code /actuator/prometheus} is open for scrapers (it
  * is not routed by the gateway)
  * @param clockSkew tolerance applied to {@code exp} and {@code nbf}
+ * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is
+ * believed ({@code PF_TRUSTED_PROXIES}, comma-separated; default loopback, where the
+ * gateway runs); see {@link TrustedProxies}
+ * @param revocationCacheFor how long a service reuses a revocation lookup, so at most
+ * this long passes before a revocation takes effect ({@link TokenRevocations})
  */
 @ConfigurationProperties("physforge.security")
 public record SecurityProperties(@DefaultValue("true") boolean enabled, @DefaultValue(DEFAULT_JWKS_URI) String jwksUri,
 		@DefaultValue(DEFAULT_ISSUER) String issuer, @DefaultValue(DEFAULT_AUDIENCE) String audience, @DefaultValue( {
 		}) List<String> publicPaths, @DefaultValue("true") boolean prometheusPublic,
-		@DefaultValue("30s") Duration clockSkew){
+		@DefaultValue("30s") Duration clockSkew, @DefaultValue({ "127.0.0.0/8", "::1" }) List<String> trustedProxies,
+		@DefaultValue("1s") Duration revocationCacheFor){
+
+	/**
+	 * Trusted proxies when neither the property nor {@code PF_TRUSTED_PROXIES} is set.
+	 */
+	public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
 
 	/** JWKS location when neither the property nor {@code PF_JWKS_URI} is set. */
 	public static final String DEFAULT_JWKS_URI = "http://127.0.0.1:8081/api/auth/.well-known/jwks.json";

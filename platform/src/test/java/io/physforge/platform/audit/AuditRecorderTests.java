@@ -9,6 +9,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.physforge.platform.audit.internal.AuditOutboxRelay;
+import io.physforge.platform.security.ClientAddressFilter;
+import io.physforge.platform.security.TrustedProxies;
 import io.physforge.suite.infra.LocalInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +20,9 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.resps.StreamEntry;
 
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -96,7 +100,9 @@ class AuditRecorderTests {
 		SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
 		MockHttpServletRequest request = new MockHttpServletRequest("DELETE", "/api/data/datasets/42");
 		request.addHeader("X-Request-Id", "req-1");
-		request.addHeader("X-Forwarded-For", "203.0.113.7, 10.0.0.1");
+		request.addHeader("X-Forwarded-For", "6.6.6.6, 203.0.113.7, 10.0.0.1");
+		new ClientAddressFilter(new TrustedProxies(List.of("127.0.0.0/8", "10.0.0.0/8"))).doFilter(request,
+				new MockHttpServletResponse(), new MockFilterChain());
 		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 
 		AuditEvent recorded = this.transactions.execute((status) -> this.recorder

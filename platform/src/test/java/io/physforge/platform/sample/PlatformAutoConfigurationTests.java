@@ -1,5 +1,7 @@
 package io.physforge.platform.sample;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -13,9 +15,12 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.physforge.platform.security.TokenRevocations;
 import io.physforge.platform.testing.Http;
 import io.physforge.platform.testing.TestJwks;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,6 +103,28 @@ class PlatformAutoConfigurationTests {
 		assertThat(viewer.json().path("type").asText()).isEqualTo(PROBLEMS + "forbidden");
 		assertThat(http().get("/api/sample/admin", TestJwks.shared().token(this.user, "ADMIN")).status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void aRevokedUsersEarlierTokensAre401WithinSecondsAndLaterOnesPass() {
+		String token = TestJwks.shared().token(this.user, "RESEARCHER");
+		assertThat(info(token).status()).isEqualTo(200); // the lookup is now cached here
+		// what auth-service does on disable, logout or a role change, with its own client
+		try (JedisPooled redis = new JedisPooled(URI.create("redis://127.0.0.1:6379"))) {
+			new TokenRevocations(redis, Duration.ofSeconds(1)).revokeAll(this.user, Duration.ofMinutes(1));
+		}
+		long revokedAt = System.currentTimeMillis();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(3))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> info(token).status() == 401);
+		assertThat(System.currentTimeMillis() - revokedAt).isLessThan(2500);
+		assertRejected(token);
+		Instant later = Instant.now().plusSeconds(1);
+		String newer = TestJwks.shared()
+			.sign(TestJwks.claims(this.user, "RESEARCHER").issueTime(Date.from(later)).build());
+		assertThat(info(newer).status()).isEqualTo(200);
+		assertThat(info(TestJwks.shared().token(UUID.randomUUID().toString(), "RESEARCHER")).status()).isEqualTo(200);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.physforge.platform.audit.internal;
 
 import io.physforge.platform.problem.Problems;
+import io.physforge.platform.security.ClientAddressFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.context.request.RequestAttributes;
@@ -31,10 +32,7 @@ public final class CurrentRequest {
 		HttpServletRequest request = servlet.getRequest();
 		Object assigned = request.getAttribute(Problems.REQUEST_ID_ATTRIBUTE);
 		String requestId = (assigned instanceof String id) ? id : request.getHeader(REQUEST_ID_HEADER);
-		String forwarded = request.getHeader("X-Forwarded-For");
-		String client = (forwarded != null && !forwarded.isBlank()) ? forwarded.split(",")[0].trim()
-				: request.getRemoteAddr();
-		return new String[] { requestId, client };
+		return new String[] { requestId, ClientAddressFilter.clientAddress(request) };
 	}
 
 }

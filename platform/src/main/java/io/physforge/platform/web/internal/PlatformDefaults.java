@@ -33,6 +33,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		defaults.put("physforge.security.jwks-uri", "${PF_JWKS_URI:" + SecurityProperties.DEFAULT_JWKS_URI + "}");
 		defaults.put("physforge.security.issuer", "${PF_JWT_ISSUER:" + SecurityProperties.DEFAULT_ISSUER + "}");
 		defaults.put("physforge.security.audience", "${PF_JWT_AUDIENCE:" + SecurityProperties.DEFAULT_AUDIENCE + "}");
+		defaults.put("physforge.security.trusted-proxies",
+				"${PF_TRUSTED_PROXIES:" + SecurityProperties.DEFAULT_TRUSTED_PROXIES + "}");
 		defaults.put("physforge.audit.stream", "${PF_AUDIT_STREAM:" + AuditProperties.STREAM + "}");
 		defaults.put("physforge.audit.stream-max-length", "${PF_AUDIT_STREAM_MAX_LENGTH:1000000}");
 		defaults.put("physforge.security.prometheus-public", "${PF_PROMETHEUS_PUBLIC:false}");

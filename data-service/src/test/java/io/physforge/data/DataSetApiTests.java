@@ -13,10 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
-import io.minio.Result;
-import io.minio.messages.Item;
 import io.physforge.core.field.Field;
 import io.physforge.core.field.Noise;
 import io.physforge.core.io.DataSets;
@@ -482,23 +479,11 @@ class DataSetApiTests {
 	}
 
 	private long rows(String owner) {
-		return this.jdbc.sql("SELECT count(*) FROM data.datasets WHERE owner_id = :owner")
-			.param("owner", owner)
-			.query(Long.class)
-			.single();
+		return StoredState.rows(this.jdbc, owner);
 	}
 
 	private Set<String> bucketKeys() {
-		Set<String> keys = new HashSet<>();
-		try {
-			for (Result<Item> item : this.minio.listObjects(ListObjectsArgs.builder().bucket("datasets").build())) {
-				keys.add(item.get().objectName());
-			}
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		return keys;
+		return StoredState.bucketKeys(this.minio);
 	}
 
 	private static String token(String subject, String... roles) {

@@ -1,7 +1,6 @@
 package io.physforge.data;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,10 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
-import io.minio.Result;
-import io.minio.messages.Item;
 import io.physforge.platform.testing.TestJwks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,23 +141,11 @@ class ReadLimitTests {
 	}
 
 	private long rows(String owner) {
-		return this.jdbc.sql("SELECT count(*) FROM data.datasets WHERE owner_id = :owner")
-			.param("owner", owner)
-			.query(Long.class)
-			.single();
+		return StoredState.rows(this.jdbc, owner);
 	}
 
 	private Set<String> bucketKeys() {
-		Set<String> keys = new HashSet<>();
-		try {
-			for (Result<Item> item : this.minio.listObjects(ListObjectsArgs.builder().bucket("datasets").build())) {
-				keys.add(item.get().objectName());
-			}
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		return keys;
+		return StoredState.bucketKeys(this.minio);
 	}
 
 	private static String token(String subject) {
